@@ -1,0 +1,85 @@
+package io.normlab.autograd;
+
+import io.normlab.tensor.Elementwise;
+import io.normlab.tensor.Reductions;
+import io.normlab.tensor.Shape;
+import io.normlab.tensor.ShapeException;
+import io.normlab.tensor.Tensor;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reverse-mode backward: topological order (an iterative depth-first search, so a graph of any
+ * depth fits on the stack), then one reverse loop. Gradients always accumulate ({@code +=}).
+ */
+final class Engine {
+    private Engine() {}
+
+    static void backward(Var root, Tensor gradRoot) {
+        if (!root.requiresGrad()) {
+            throw new IllegalStateException("backward: the tensor does not require a gradient (no input to it has requiresGrad)");
+        }
+        if (!root.value().sameShape(gradRoot)) {
+            throw ShapeException.of("backward", "upstream gradient shape differs from the tensor's", gradRoot.shape(), root.value().shape());
+        }
+        List<Var> order = topologicalOrder(root);
+        Map<Var, Tensor> pending = new IdentityHashMap<>();
+        pending.put(root, gradRoot);
+        for (int k = order.size() - 1; k >= 0; k--) {
+            Var v = order.get(k);
+            Tensor g = pending.remove(v);
+            if (g == null) continue;
+            v.receiveGradient(g);
+            Node node = v.node();
+            if (node == null) continue;
+            Tensor[] inGrads = node.function.backward(g);
+            for (int i = 0; i < node.inputs.length; i++) {
+                Var in = node.inputs[i];
+                if (!in.requiresGrad() || inGrads[i] == null) continue;
+                Tensor gi = Reductions.sumToShape(inGrads[i], in.value().shape());
+                if (!gi.sameShape(in.value())) {
+                    throw new ShapeException(node.function.name() + ".backward: gradient for input " + i + " has shape "
+                            + Shape.str(gi.shape()) + ", input has " + Shape.str(in.value().shape()));
+                }
+                Tensor prev = pending.get(in);
+                if (prev == null) {
+                    pending.put(in, gi);
+                } else {
+                    pending.put(in, Elementwise.add(prev, gi));
+                }
+            }
+        }
+    }
+
+    /** Variables that require a gradient and lead to {@code root}, inputs before outputs. */
+    private static List<Var> topologicalOrder(Var root) {
+        List<Var> order = new ArrayList<>();
+        Map<Var, Boolean> visited = new IdentityHashMap<>();
+        ArrayDeque<Var> stack = new ArrayDeque<>();
+        ArrayDeque<Integer> childIndex = new ArrayDeque<>();
+        stack.push(root);
+        childIndex.push(0);
+        visited.put(root, Boolean.TRUE);
+        while (!stack.isEmpty()) {
+            Var v = stack.peek();
+            int i = childIndex.pop();
+            Node node = v.node();
+            Var[] inputs = node == null ? new Var[0] : node.inputs;
+            while (i < inputs.length && (!inputs[i].requiresGrad() || visited.containsKey(inputs[i]))) i++;
+            if (i < inputs.length) {
+                childIndex.push(i + 1);
+                Var child = inputs[i];
+                visited.put(child, Boolean.TRUE);
+                stack.push(child);
+                childIndex.push(0);
+            } else {
+                stack.pop();
+                order.add(v);
+            }
+        }
+        return order;
+    }
+}
