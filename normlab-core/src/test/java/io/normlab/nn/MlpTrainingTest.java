@@ -6,6 +6,7 @@ import io.normlab.autograd.Losses;
 import io.normlab.autograd.Var;
 import io.normlab.optim.Adam;
 import io.normlab.tensor.Layout;
+import io.normlab.tensor.Parallel;
 import io.normlab.tensor.Rng;
 import io.normlab.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -71,10 +72,17 @@ class MlpTrainingTest {
     }
 
     @Test
-    void trainingIsDeterministic() {
+    void trainingIsBitIdenticalWithOneAndTwoThreads() {
+        int saved = Parallel.threads();
         Sequential a = mlp(3), b = mlp(3);
-        train(a, xor(2));
-        train(b, xor(2));
+        try {
+            Parallel.setThreads(1);
+            train(a, xor(2));
+            Parallel.setThreads(2);
+            train(b, xor(2));
+        } finally {
+            Parallel.setThreads(saved);
+        }
         for (var e : a.stateDict().entrySet()) assertArrayEquals(e.getValue().data(), b.stateDict().get(e.getKey()).data(), e.getKey());
     }
 }
