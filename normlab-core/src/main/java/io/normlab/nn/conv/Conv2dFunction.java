@@ -13,7 +13,9 @@ import io.normlab.tensor.Tensor;
  * <p>Per image n and group g (K = C/g*kH*kW rows of the column matrix, M = Cout/g):
  * <pre>
  *   forward   y[n]_g  = W_g (M x K) @ col(x[n])_g (K x oHW) + b_g
- *   backward  dW_g   += dy[n]_g @ col(x[n])_g^T        (per-chunk partials, summed in chunk order)
+ *   backward  dW_g   += dy[n]_g @ col(x[n])_g^T        (per-chunk partials, summed in chunk order;
+ *                                                      computed transposed, col @ dy^T, when K < M so
+ *                                                      the GEMM's vectorized dimension is the longer one)
  *             dx[n]   = col2im(W_g^T @ dy[n]_g)
  *             db      = sum of dy over n, oH, oW       (double accumulators)
  * </pre>
@@ -79,6 +81,7 @@ final class Conv2dFunction extends Function {
         float[] xs = x.data(), ws = w.data(), dy = gradOut.data();
         float[] dx = needX ? new float[n * imgSize] : null;
         float[][] dwPart = new float[Parallel.chunks(n, grain())][];
+        boolean transposedWeightGrad = k < m;
         Gemm gemm = Gemm.current();
         Parallel.forRange(n, grain(), (chunk, lo, hi) -> {
             float[] col = needW && !direct ? new float[geo.colRows() * ohw] : null;
@@ -91,7 +94,11 @@ final class Conv2dFunction extends Function {
                     float[] src = direct ? xs : col;
                     int srcOff = direct ? xOff : 0;
                     for (int g = 0; g < groups; g++) {
-                        gemm.gemm(false, true, m, k, ohw, dy, dyOff + g * m * ohw, src, srcOff + g * k * ohw, dw, g * m * k, true);
+                        if (transposedWeightGrad) {
+                            gemm.gemm(false, true, k, m, ohw, src, srcOff + g * k * ohw, dy, dyOff + g * m * ohw, dw, g * m * k, true);
+                        } else {
+                            gemm.gemm(false, true, m, k, ohw, dy, dyOff + g * m * ohw, src, srcOff + g * k * ohw, dw, g * m * k, true);
+                        }
                     }
                 }
                 if (needX) {
@@ -113,10 +120,22 @@ final class Conv2dFunction extends Function {
                 float[] p = dwPart[c];
                 for (int i = 0; i < dw.length; i++) dw[i] += p[i];
             }
-            r[1] = Tensor.wrap(dw, w.shape());
+            r[1] = Tensor.wrap(transposedWeightGrad ? untranspose(dw, m, k) : dw, w.shape());
         }
         if (hasBias && needsGrad(2)) r[2] = biasGrad(dy, ohw);
         return r;
+    }
+
+    /** Per group, a (k x m) block back to (m x k). */
+    private float[] untranspose(float[] dwT, int m, int k) {
+        float[] dw = new float[dwT.length];
+        for (int g = 0; g < groups; g++) {
+            int off = g * m * k;
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j < m; j++) dw[off + j * k + i] = dwT[off + i * m + j];
+            }
+        }
+        return dw;
     }
 
     private Tensor biasGrad(float[] dy, int ohw) {

@@ -107,6 +107,19 @@ class ConvOpsTest {
         }
     }
 
+    /** Few input rows per group (K = C/g*kH*kW = 9) and more output channels (M = 16): the transposed dW path. */
+    @Test
+    void weightGradientWithMoreOutputChannelsThanColumnRowsPassesGradCheck() {
+        Rng rng = new Rng(18);
+        for (int g : new int[] {1, 2}) {
+            ConvSpec s = ConvSpec.of(1, 1).groups(g);
+            Var x = Var.param(Tensor.randn(rng, 0f, 0.5f, 2, g, 5, 4));
+            Var w = Var.param(Tensor.randn(rng, 0f, 0.3f, 16 * g, 1, 3, 3));
+            Var b = Var.param(Tensor.randn(rng, 0f, 0.1f, 16 * g));
+            GradCheck.defaults().check(v -> ConvOps.conv2d(v[0], v[1], v[2], s), x, w, b);
+        }
+    }
+
     @Test
     void onlyTheInputsThatNeedGradientsGetThem() {
         Rng rng = new Rng(15);
