@@ -1,6 +1,7 @@
 package io.normlab.nn.conv;
 
 import io.normlab.autograd.Var;
+import io.normlab.nn.Identity;
 import io.normlab.nn.Module;
 import io.normlab.nn.Sequential;
 import io.normlab.tensor.Rng;
@@ -18,7 +19,7 @@ import java.util.function.IntFunction;
  * (N, out, oH, oW) with {@code oH = floor((H - 1)/stride) + 1}.
  *
  * <p>{@code norm} maps a channel count to a normalization module (BatchNorm2d, GroupNorm, ...);
- * null, or a factory returning null, means no normalization. Convolutions have no bias when a
+ * null, a factory returning null, or one returning {@link Identity} means no normalization. Convolutions have no bias when a
  * norm follows them (its shift makes one redundant) and a bias otherwise. State-dict names follow
  * torchvision: {@code conv1, bn1, conv2, bn2, downsample.0, downsample.1}, whatever the norm.
  */
@@ -37,9 +38,9 @@ public final class BasicBlock extends Module {
         this.out = out;
         this.stride = stride;
         Module probe = norm == null ? null : norm.apply(out);
-        boolean bias = probe == null;
+        boolean bias = probe == null || probe instanceof Identity;
         this.conv1 = registerModule("conv1", new Conv2d(in, out, 3, ConvSpec.of(stride, 1), bias, rng));
-        this.bn1 = probe == null ? null : registerModule("bn1", probe);
+        this.bn1 = bias ? null : registerModule("bn1", probe);
         this.conv2 = registerModule("conv2", new Conv2d(out, out, 3, ConvSpec.of(1, 1), bias, rng));
         this.bn2 = bias ? null : registerModule("bn2", norm.apply(out));
         if (stride != 1 || in != out) {

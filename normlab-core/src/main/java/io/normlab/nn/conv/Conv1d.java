@@ -2,6 +2,7 @@ package io.normlab.nn.conv;
 
 import io.normlab.autograd.Var;
 import io.normlab.nn.Module;
+import io.normlab.nn.init.Init;
 import io.normlab.tensor.Rng;
 import io.normlab.tensor.Tensor;
 
@@ -10,7 +11,7 @@ import io.normlab.tensor.Tensor;
  * (N, Cout, oL) with {@code oL = floor((L + 2p - d(k-1) - 1)/s) + 1}; parameters {@code weight}
  * (Cout, C/groups, k) and optional {@code bias} (Cout). Computed by {@link ConvOps#conv1d} (a 2-D
  * convolution of height 1). Initialisation as PyTorch's: weight and bias ~ U(+-1/sqrt(fan_in)),
- * {@code fan_in = C/groups * k}.
+ * {@code fan_in = C/groups * k} ({@link Init#torchDefault}).
  */
 public final class Conv1d extends Module {
     private final int in;
@@ -41,9 +42,9 @@ public final class Conv1d extends Module {
         this.padding = padding;
         this.dilation = dilation;
         this.groups = groups;
-        float bound = Conv2d.initBound(in / groups * kernel);
-        this.weight = registerParameter("weight", Tensor.uniform(rng, -bound, bound, out, in / groups, kernel));
-        this.bias = bias ? registerParameter("bias", Tensor.uniform(rng, -bound, bound, out)) : null;
+        this.weight = registerParameter("weight", Tensor.zeros(out, in / groups, kernel));
+        this.bias = bias ? registerParameter("bias", Tensor.zeros(out)) : null;
+        Init.torchDefault(weight.value(), bias ? this.bias.value() : null, rng);
     }
 
     public Var weight() {

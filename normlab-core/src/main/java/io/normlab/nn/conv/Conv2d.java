@@ -2,6 +2,7 @@ package io.normlab.nn.conv;
 
 import io.normlab.autograd.Var;
 import io.normlab.nn.Module;
+import io.normlab.nn.init.Init;
 import io.normlab.tensor.Rng;
 import io.normlab.tensor.Tensor;
 
@@ -12,7 +13,7 @@ import io.normlab.tensor.Tensor;
  *
  * <p>Default initialisation as PyTorch's: weight ~ kaiming_uniform(a = sqrt(5)), which is
  * U(-1/sqrt(fan_in), 1/sqrt(fan_in)) with {@code fan_in = C/groups * kH * kW}, and bias ~ the same
- * U(+-1/sqrt(fan_in)); weight drawn first, then bias, from {@code rng}.
+ * U(+-1/sqrt(fan_in)); weight drawn first, then bias, from {@code rng} ({@link Init#torchDefault}).
  */
 public final class Conv2d extends Module {
     private final int in;
@@ -47,14 +48,9 @@ public final class Conv2d extends Module {
         this.kernelH = kernelH;
         this.kernelW = kernelW;
         this.spec = spec;
-        float bound = initBound(in / spec.groups() * kernelH * kernelW);
-        this.weight = registerParameter("weight", Tensor.uniform(rng, -bound, bound, out, in / spec.groups(), kernelH, kernelW));
-        this.bias = bias ? registerParameter("bias", Tensor.uniform(rng, -bound, bound, out)) : null;
-    }
-
-    /** PyTorch's default bound for weight and bias, {@code 1/sqrt(fan_in)}. */
-    static float initBound(int fanIn) {
-        return (float) (1.0 / Math.sqrt(fanIn));
+        this.weight = registerParameter("weight", Tensor.zeros(out, in / spec.groups(), kernelH, kernelW));
+        this.bias = bias ? registerParameter("bias", Tensor.zeros(out)) : null;
+        Init.torchDefault(weight.value(), bias ? this.bias.value() : null, rng);
     }
 
     public Var weight() {

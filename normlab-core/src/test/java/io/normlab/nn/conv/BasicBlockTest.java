@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.normlab.autograd.GradCheck;
 import io.normlab.autograd.Var;
+import io.normlab.nn.Identity;
 import io.normlab.nn.Module;
 import io.normlab.tensor.Rng;
 import io.normlab.tensor.Tensor;
@@ -44,6 +45,9 @@ class BasicBlockTest {
                 List.copyOf(b.stateDict().keySet()));
         BasicBlock viaNullFactory = new BasicBlock(2, 4, 2, c -> null, new Rng(44));
         assertEquals(b.stateDict().keySet(), viaNullFactory.stateDict().keySet());
+        BasicBlock viaIdentity = new BasicBlock(2, 4, 2, c -> new Identity(), new Rng(44));
+        assertEquals(b.stateDict().keySet(), viaIdentity.stateDict().keySet());
+        assertArrayEquals(b.stateDict().get("conv1.weight").data(), viaIdentity.stateDict().get("conv1.weight").data());
     }
 
     @Test

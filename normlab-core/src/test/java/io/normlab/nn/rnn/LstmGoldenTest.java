@@ -1,9 +1,9 @@
 package io.normlab.nn.rnn;
 
 import io.normlab.autograd.Var;
+import io.normlab.io.GoldenAssert;
 import io.normlab.io.GoldenCase;
 import io.normlab.io.SafeTensors;
-import io.normlab.nn.conv.GoldenAssert;
 import io.normlab.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,15 +22,15 @@ class LstmGoldenTest {
         cell.loadStateDict(params);
         Var x = Var.param(st.tensor("x")), h0 = Var.param(st.tensor("h0")), c0 = Var.param(st.tensor("c0"));
         LstmState s = cell.step(x, new LstmState(h0, c0));
-        GoldenAssert.close("h1", st.tensor("h1"), s.h().value(), RTOL);
-        GoldenAssert.close("c1", st.tensor("c1"), s.c().value(), RTOL);
+        GoldenAssert.assertClose("h1", st.tensor("h1"), s.h().value(), RTOL);
+        GoldenAssert.assertClose("c1", st.tensor("c1"), s.c().value(), RTOL);
         // L = <h1, dh1> + <c1, dc1> back-propagates exactly the upstream pair (dh1, dc1)
         s.h().mul(Var.of(st.tensor("dh1"))).sum().add(s.c().mul(Var.of(st.tensor("dc1"))).sum()).backward();
-        GoldenAssert.close("dx", st.tensor("dx"), x.grad(), RTOL);
-        GoldenAssert.close("dh0", st.tensor("dh0"), h0.grad(), RTOL);
-        GoldenAssert.close("dc0", st.tensor("dc0"), c0.grad(), RTOL);
+        GoldenAssert.assertClose("dx", st.tensor("dx"), x.grad(), RTOL);
+        GoldenAssert.assertClose("dh0", st.tensor("dh0"), h0.grad(), RTOL);
+        GoldenAssert.assertClose("dc0", st.tensor("dc0"), c0.grad(), RTOL);
         for (var e : cell.namedParameters().entrySet()) {
-            GoldenAssert.close("grad." + e.getKey(), st.tensor("grad." + e.getKey()), e.getValue().grad(), RTOL);
+            GoldenAssert.assertClose("grad." + e.getKey(), st.tensor("grad." + e.getKey()), e.getValue().grad(), RTOL);
         }
     }
 }
