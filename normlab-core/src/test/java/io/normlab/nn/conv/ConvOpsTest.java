@@ -120,6 +120,18 @@ class ConvOpsTest {
         }
     }
 
+    /** The weight may be any variable, e.g. a standardized weight computed from the raw parameter. */
+    @Test
+    void computedWeightVariablePassesGradientsToTheRawParameter() {
+        Rng rng = new Rng(19);
+        Var x = Var.param(Tensor.randn(rng, 0f, 0.5f, 2, 3, 5, 5));
+        Var raw = Var.param(Tensor.randn(rng, 0f, 0.3f, 4, 3, 3, 3));
+        GradCheck.defaults().check(v -> {
+            Var centred = v[1].sub(v[1].mean(true, 1, 2, 3)); // per output channel, as weight standardization
+            return ConvOps.conv2d(v[0], centred, null, ConvSpec.of(1, 1));
+        }, x, raw);
+    }
+
     @Test
     void onlyTheInputsThatNeedGradientsGetThem() {
         Rng rng = new Rng(15);
@@ -147,7 +159,7 @@ class ConvOpsTest {
     }
 
     @Test
-    void resultsAreBitIdenticalWithOneAndTwoThreads() {
+    void convAndPoolingAreBitIdenticalWithOneAndTwoThreads() {
         int before = Parallel.threads();
         try {
             Tensor[] one = runConv(1), two = runConv(2);
@@ -157,7 +169,7 @@ class ConvOpsTest {
         }
     }
 
-    /** A batch of 20 (10 chunks) and channel counts big enough for the GEMM to split its rows. */
+    /** A batch of 20 (10 chunks), channels enough for the GEMM to split its work, then max and average pooling. */
     private static Tensor[] runConv(int threads) {
         Parallel.setThreads(threads);
         Rng rng = new Rng(17);
@@ -165,8 +177,9 @@ class ConvOpsTest {
         Var w = Var.param(Tensor.randn(rng, 48, 16, 3, 3));
         Var b = Var.param(Tensor.randn(rng, 48));
         Var y = ConvOps.conv2d(x, w, b, ConvSpec.of(1, 1));
-        y.backward(Tensor.randn(rng, y.shape()));
-        return new Tensor[] {y.value(), x.grad(), w.grad(), b.grad()};
+        Var pooled = PoolOps.maxPool2d(y, PoolSpec.of(3, 2, 1)).add(PoolOps.avgPool2d(y, PoolSpec.of(3, 2, 1), true));
+        pooled.backward(Tensor.randn(rng, pooled.shape()));
+        return new Tensor[] {pooled.value(), x.grad(), w.grad(), b.grad()};
     }
 
     @Test
