@@ -47,7 +47,7 @@ public final class Diagnoser {
             nonFinite += s.nonFinite();
         }
         EnumSet<Verdict> v = EnumSet.noneOf(Verdict.class);
-        if (nonFinite > 0) v.add(Verdict.NON_FINITE);
+        if (nonFinite > 0 || rec.nonFinite() != null) v.add(Verdict.NON_FINITE);
         if (maxDead > Thresholds.DEAD_FRACTION) v.add(Verdict.DEAD);
         if (maxSat > Thresholds.SATURATED_FRACTION) v.add(Verdict.SATURATED);
         boolean useFactor = hiddenCount >= Thresholds.MIN_LAYERS_FOR_FACTOR;
@@ -60,7 +60,7 @@ public final class Diagnoser {
         List<Diagnosis.TimeEvidence> time = new ArrayList<>();
         for (TimeGradients t : rec.time()) time.add(timeEvidence(t));
         return new Diagnosis(rec.step(), hidden, actRatio, weightRatio, growth, weightGrowth, maxSat, maxDead, time,
-                v.iterator().next(), v, rec.layers());
+                v.iterator().next(), v, rec.layers(), rec.nonFinite());
     }
 
     /** Diagnoses each record, in order. */

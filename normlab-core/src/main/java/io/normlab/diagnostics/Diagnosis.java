@@ -25,10 +25,12 @@ import java.util.Set;
  * @param verdict            the primary verdict (first of {@code verdicts} in {@link Verdict} order)
  * @param verdicts           every verdict that applies (HEALTHY alone when none does)
  * @param rows               all per-layer rows of the step, in forward order
+ * @param nonFinite          the step's first NaN/infinity, or null
  */
 public record Diagnosis(int step, List<HiddenLayer> hidden, double actGradRatio, double weightGradRatio,
                         double growthFactor, double weightGrowthFactor, double maxSaturated, double maxDead,
-                        List<TimeEvidence> time, Verdict verdict, Set<Verdict> verdicts, List<LayerStats> rows) {
+                        List<TimeEvidence> time, Verdict verdict, Set<Verdict> verdicts, List<LayerStats> rows,
+                        NonFiniteEvent nonFinite) {
     public Diagnosis {
         hidden = List.copyOf(hidden);
         time = List.copyOf(time);

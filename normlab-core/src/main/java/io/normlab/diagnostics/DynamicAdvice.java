@@ -20,9 +20,17 @@ final class DynamicAdvice {
     }
 
     private static void nonFinite(Diagnosis d, List<Advice> out) {
-        LayerStats first = d.rows().stream().filter(s -> s.nonFinite() > 0).findFirst().orElseThrow();
-        out.add(new Advice(Advice.Finding.NON_FINITE, "layer '" + first.displayPath() + "' (" + first.type() + ")",
-                "NaN or infinite values at step " + d.step() + ", first (in forward order) in this layer",
+        String where, evidence;
+        NonFiniteEvent e = d.nonFinite();
+        if (e != null) {
+            where = "layer '" + e.layerPath() + "' (" + e.layerType() + ")";
+            evidence = e.message();
+        } else {
+            LayerStats first = d.rows().stream().filter(s -> s.nonFinite() > 0).findFirst().orElseThrow();
+            where = "layer '" + first.displayPath() + "' (" + first.type() + ")";
+            evidence = "NaN or infinite values at step " + d.step() + ", first (in forward order) in this layer";
+        }
+        out.add(new Advice(Advice.Finding.NON_FINITE, where, evidence,
                 "lower the learning rate, clip the gradient norm (" + Papers.PASCANU + "), and check the inputs and the loss for NaN",
                 List.of(Papers.PASCANU)));
     }

@@ -83,6 +83,7 @@ public final class Monitor implements AutoCloseable {
     private boolean weightsRead;
     private boolean attached = true;
     private NonFiniteException firstNonFinite;
+    private NonFiniteEvent stepNonFinite;
 
     private Monitor(Module model, Options options) {
         this.options = options;
@@ -185,6 +186,7 @@ public final class Monitor implements AutoCloseable {
     private void nonFinite(String what, LayerInfo info, NonFiniteException.Phase phase, String detail) {
         NonFiniteException e = new NonFiniteException(what, info.path, info.type, stepIndex, phase, detail);
         if (firstNonFinite == null) firstNonFinite = e;
+        if (stepNonFinite == null) stepNonFinite = e.event();
         if (options.onNonFinite() == OnNonFinite.THROW) throw e;
     }
 
@@ -302,7 +304,7 @@ public final class Monitor implements AutoCloseable {
             for (LayerAccumulator a : step.values()) rows.add(a.toStats());
             List<TimeGradients> t = new ArrayList<>(time.size());
             for (TimeTrack tt : time) t.add(tt.toRecord());
-            rec = new StepRecord(stepIndex, rows, t);
+            rec = new StepRecord(stepIndex, rows, t, stepNonFinite);
             history.add(rec);
         }
         step.clear();
@@ -311,6 +313,7 @@ public final class Monitor implements AutoCloseable {
         consumers.clear();
         checkedInputs.clear();
         weightsRead = false;
+        stepNonFinite = null;
         stepIndex++;
         return rec;
     }

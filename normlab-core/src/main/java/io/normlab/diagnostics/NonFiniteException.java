@@ -42,4 +42,9 @@ public final class NonFiniteException extends ArithmeticException {
     public Phase phase() {
         return phase;
     }
+
+    /** The same facts as a value, for records and reports. */
+    public NonFiniteEvent event() {
+        return new NonFiniteEvent(layerPath, layerType, step, phase, getMessage());
+    }
 }

@@ -53,6 +53,12 @@ final class ReportJson {
         field(sb, "weightGrowthFactor", d.weightGrowthFactor());
         field(sb, "maxSaturated", d.maxSaturated());
         field(sb, "maxDead", d.maxDead());
+        sb.append(",\"nonFinite\":");
+        NonFiniteEvent e = d.nonFinite();
+        if (e == null) sb.append("null");
+        else sb.append("{\"layerPath\":").append(Json.quote(e.layerPath())).append(",\"layerType\":").append(Json.quote(e.layerType()))
+                .append(",\"step\":").append(e.step()).append(",\"phase\":").append(Json.quote(e.phase().name()))
+                .append(",\"message\":").append(Json.quote(e.message())).append('}');
         sb.append(",\"layers\":[");
         for (int i = 0; i < d.rows().size(); i++) {
             LayerStats s = d.rows().get(i);

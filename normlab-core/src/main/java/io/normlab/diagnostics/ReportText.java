@@ -19,6 +19,7 @@ final class ReportText {
             sb.append("\nHidden layers (h_l = output of block l; ratios to the last hidden layer)\n");
             hiddenTable(d, sb);
         }
+        if (d.nonFinite() != null) sb.append("\nFirst NaN/infinity: ").append(d.nonFinite().message()).append('\n');
         for (Diagnosis.TimeEvidence t : d.time()) {
             sb.append("\nThrough time '").append(t.gradients().name()).append("': ||dL/dh_t||, t = 0..").append(t.gradients().norms().length - 1).append(":");
             for (double v : t.gradients().norms()) sb.append(' ').append(Text.num(v));

@@ -9,8 +9,9 @@ import java.util.List;
  * @param step   the step number (0 for the first step after attaching)
  * @param layers per-layer statistics in forward order
  * @param time   through-time gradient norms, one entry per {@link Monitor#trackThroughTime} call
+ * @param nonFinite the first NaN/infinity of the step, or null
  */
-public record StepRecord(int step, List<LayerStats> layers, List<TimeGradients> time) {
+public record StepRecord(int step, List<LayerStats> layers, List<TimeGradients> time, NonFiniteEvent nonFinite) {
     public StepRecord {
         layers = List.copyOf(layers);
         time = List.copyOf(time);
