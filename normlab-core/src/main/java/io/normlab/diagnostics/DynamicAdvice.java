@@ -6,6 +6,9 @@ import java.util.function.Predicate;
 
 /** {@link Advisor#fromDiagnosis}: one piece of advice per verdict that applies, with its evidence. */
 final class DynamicAdvice {
+    /** Saturation worth naming as a cause of vanishing, though below {@link Thresholds#SATURATED_FRACTION}. */
+    private static final double NOTABLE_SATURATION = 0.1;
+
     private DynamicAdvice() {}
 
     static List<Advice> of(Diagnosis d) {
@@ -14,7 +17,7 @@ final class DynamicAdvice {
         if (d.has(Verdict.DEAD)) dead(d, out);
         if (d.has(Verdict.SATURATED)) saturated(d, out);
         if (d.has(Verdict.EXPLODING)) exploding(d, out);
-        if (d.has(Verdict.VANISHING)) vanishing(d, out);
+        if (d.has(Verdict.VANISHING) && !d.has(Verdict.DEAD)) vanishing(d, out); // dead units explain it; their fix comes first
         for (Diagnosis.TimeEvidence t : d.time()) time(t, out);
         return out;
     }
@@ -70,8 +73,11 @@ final class DynamicAdvice {
         List<Integer> idx = indices(d, h -> h.verdict() == Verdict.VANISHING);
         String act = activationOf(d, idx);
         boolean saturating = act.equals("Sigmoid") || act.equals("Tanh");
-        String evidence = (saturating ? act + (Double.isNaN(d.maxSaturated()) ? "" : " saturated " + Text.pct(d.maxSaturated())) + ", " : "")
-                + "gradient shrinks " + Text.num(1 / d.growthFactor()) + "x per layer; " + ratios(d);
+        String cause = "";
+        if (saturating && d.maxSaturated() >= NOTABLE_SATURATION) cause = act + " saturated " + Text.pct(d.maxSaturated()) + ", ";
+        else if (act.equals("Sigmoid")) cause = "Sigmoid (derivative at most 1/4), ";
+        else if (saturating) cause = act + ", ";
+        String evidence = cause + "gradient shrinks " + Text.num(1 / d.growthFactor()) + "x per layer; " + ratios(d);
         String fix = saturating
                 ? "put BatchNorm before the activation (" + Papers.IOFFE + "), or use ReLU with He init (" + Papers.HE + ")"
                 : "the weights are too small for the depth: use He init, std sqrt(2/fan_in) (" + Papers.HE + "), or add normalization ("

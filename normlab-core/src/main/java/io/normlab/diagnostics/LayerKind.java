@@ -1,20 +1,25 @@
 package io.normlab.diagnostics;
 
+import io.normlab.nn.GELU;
+import io.normlab.nn.LeakyReLU;
 import io.normlab.nn.Linear;
 import io.normlab.nn.Module;
+import io.normlab.nn.ReLU;
+import io.normlab.nn.Sigmoid;
+import io.normlab.nn.Tanh;
 import java.util.regex.Pattern;
 
 /**
  * What a module is, as far as the diagnostics care: a weight layer (starts a block), a
  * normalization, an activation of a given family, a recurrent layer, a container or something else.
  *
- * <p>{@link #of} classifies by type where the class is known to this package ({@link Linear}) and
- * otherwise by class simple name, so that it also covers layers of other packages and test-local
- * modules: {@code Conv1d/2d}, {@code BatchNorm*}, {@code BatchRenorm*}, {@code LayerNorm},
- * {@code GroupNorm}, {@code InstanceNorm*}, {@code RMSNorm}, {@code SwitchableNorm},
- * {@code Sigmoid}, {@code Tanh}, {@code ReLU}, {@code LeakyReLU}, {@code GELU}, and recurrent layers
- * (name ending in RNN, LSTM, GRU, optionally followed by Cell, or any class of package
- * {@code io.normlab.nn.rnn}).
+ * <p>{@link #of} classifies by type for the layers of {@code io.normlab.nn} ({@link Linear},
+ * {@link Sigmoid}, {@link Tanh}, {@link ReLU}, {@link LeakyReLU}, {@link GELU}) and otherwise by
+ * class simple name, so that it also covers layers of other packages and user modules:
+ * {@code Conv1d/2d}, {@code BatchNorm*}, {@code BatchRenorm*}, names ending in {@code Norm} or
+ * {@code Norm1d/2d/3d} (LayerNorm, GroupNorm, InstanceNorm2d, RMSNorm, ...), ELU/SiLU/Softplus/Mish,
+ * and recurrent layers (name ending in RNN, LSTM, GRU, optionally followed by Cell, or any class of
+ * package {@code io.normlab.nn.rnn}).
  */
 public enum LayerKind {
     /** Linear or convolution: a weight matrix or kernel; each one starts a block ("hidden layer"). */
@@ -43,6 +48,10 @@ public enum LayerKind {
     /** The kind of {@code m}. */
     public static LayerKind of(Module m) {
         if (m instanceof Linear) return WEIGHT;
+        if (m instanceof Sigmoid) return SIGMOID;
+        if (m instanceof Tanh) return TANH;
+        if (m instanceof ReLU) return RELU;
+        if (m instanceof LeakyReLU || m instanceof GELU) return OTHER_ACTIVATION;
         String name = m.getClass().getSimpleName();
         Package pkg = m.getClass().getPackage();
         if (RECURRENT_NAME.matcher(name).matches() || (pkg != null && pkg.getName().equals("io.normlab.nn.rnn"))) return RECURRENT;
@@ -50,10 +59,7 @@ public enum LayerKind {
         if (name.startsWith("BatchNorm") || name.startsWith("BatchRenorm")) return BATCH_NORM;
         if (name.endsWith("Norm") || name.matches(".*Norm[123]d")) return NORM;
         switch (name) {
-            case "Sigmoid": return SIGMOID;
-            case "Tanh": return TANH;
-            case "ReLU": return RELU;
-            case "LeakyReLU": case "GELU": case "ELU": case "SiLU": case "Softplus": return OTHER_ACTIVATION;
+            case "ELU": case "SiLU": case "Softplus": case "Mish": return OTHER_ACTIVATION;
             default: break;
         }
         if (!m.children().isEmpty()) return m.namedParameters().keySet().stream().anyMatch(k -> !k.contains(".")) ? OTHER : CONTAINER;

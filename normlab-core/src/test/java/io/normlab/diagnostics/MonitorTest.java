@@ -6,6 +6,9 @@ import io.normlab.autograd.Var;
 import io.normlab.nn.Linear;
 import io.normlab.nn.Module;
 import io.normlab.nn.Sequential;
+import io.normlab.nn.ReLU;
+import io.normlab.nn.Tanh;
+import io.normlab.nn.Sigmoid;
 import io.normlab.optim.Sgd;
 import io.normlab.tensor.Parallel;
 import io.normlab.tensor.Rng;
@@ -19,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class MonitorTest {
     /** Linear(5,4) - Sigmoid - Linear(4,3) - ReLU - Linear(3,2), with some saturated and one dead unit. */
     private static Sequential smallNet(Rng rng) {
-        Sequential net = new Sequential(new Linear(5, 4, rng), new Nets.Sigmoid(), new Linear(4, 3, rng), new Nets.ReLU(), new Linear(3, 2, rng));
+        Sequential net = new Sequential(new Linear(5, 4, rng), new Sigmoid(), new Linear(4, 3, rng), new ReLU(), new Linear(3, 2, rng));
         Linear first = (Linear) net.layers().get(0);
         for (int j = 0; j < 5; j++) first.weight().value().set(6f * (j % 2 == 0 ? 1 : -1), 0, j); // unit 0 saturates often
         ((Linear) net.layers().get(2)).bias().value().set(-100f, 1); // unit 1 of the ReLU is dead
@@ -114,7 +117,7 @@ class MonitorTest {
     void aLayerUsedTwicePoolsItsCalls() {
         Rng rng = new Rng(14);
         Linear shared = new Linear(4, 4, rng);
-        Sequential net = new Sequential(shared, new Nets.Tanh(), shared, new Linear(4, 2, rng));
+        Sequential net = new Sequential(shared, new Tanh(), shared, new Linear(4, 2, rng));
         Map<Module, List<Var>> outs = new IdentityHashMap<>();
         shared.addForwardHook((m, in, out) -> outs.computeIfAbsent(m, k -> new ArrayList<>()).add(out.retainGrad()));
         Monitor mon = Monitor.attach(net);
@@ -157,7 +160,7 @@ class MonitorTest {
             for (int k = 0; k < 2; k++) {
                 Parallel.setThreads(k + 1);
                 Rng rng = new Rng(16);
-                Sequential net = new Sequential(new Linear(32, 512, rng), new Nets.ReLU(), new Linear(512, 3, rng));
+                Sequential net = new Sequential(new Linear(32, 512, rng), new ReLU(), new Linear(512, 3, rng));
                 Monitor mon = Monitor.attach(net);
                 Nets.forwardBackward(net, Tensor.randn(rng, 200, 32), Nets.labels(rng, 200, 3)); // 102400 outputs: several chunks
                 recs[k] = mon.endStep();

@@ -1,11 +1,11 @@
 package io.normlab.diagnostics;
 
-import io.normlab.autograd.Activations;
 import io.normlab.autograd.Losses;
 import io.normlab.autograd.Var;
 import io.normlab.nn.Linear;
 import io.normlab.nn.Module;
 import io.normlab.nn.Sequential;
+import io.normlab.nn.init.Init;
 import io.normlab.tensor.Rng;
 import io.normlab.tensor.Tensor;
 import java.util.ArrayList;
@@ -15,18 +15,6 @@ import java.util.function.Supplier;
 /** Test networks and one-step helpers for the diagnostics tests. */
 final class Nets {
     private Nets() {}
-
-    static final class Sigmoid extends Module {
-        @Override protected Var compute(Var x) { return Activations.sigmoid(x); }
-    }
-
-    static final class Tanh extends Module {
-        @Override protected Var compute(Var x) { return Activations.tanh(x); }
-    }
-
-    static final class ReLU extends Module {
-        @Override protected Var compute(Var x) { return Activations.relu(x); }
-    }
 
     /**
      * {@code depth} hidden blocks Linear(width) [-> norm] [-> activation], then Linear(classes);
@@ -50,11 +38,8 @@ final class Nets {
         List<Linear> lins = linears(net);
         for (int i = 0; i < lins.size() - 1; i++) {
             Linear lin = lins.get(i);
-            Tensor w = lin.weight().value();
-            float std = (float) (gain / Math.sqrt(lin.inFeatures()));
-            float[] d = w.data();
-            for (int k = 0; k < d.length; k++) d[k] = (float) rng.nextGaussian() * std;
-            if (lin.bias() != null) lin.bias().value().fill(bias);
+            Init.scaledNormal(lin.weight().value(), gain, rng);
+            if (lin.bias() != null) Init.constant(lin.bias().value(), bias);
         }
     }
 

@@ -7,6 +7,8 @@ import io.normlab.autograd.Var;
 import io.normlab.nn.Linear;
 import io.normlab.nn.Module;
 import io.normlab.nn.Sequential;
+import io.normlab.nn.ReLU;
+import io.normlab.nn.Tanh;
 import io.normlab.tensor.Rng;
 import io.normlab.tensor.Tensor;
 import java.util.ArrayList;
@@ -46,7 +48,7 @@ class NonFiniteTest {
         List<Module> layers = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             if (i == k) layers.add(inj);
-            else layers.add(i % 2 == 0 ? new Linear(6, 6, rng) : new Nets.Tanh());
+            else layers.add(i % 2 == 0 ? new Linear(6, 6, rng) : new Tanh());
         }
         return new Sequential(layers);
     }
@@ -113,7 +115,7 @@ class NonFiniteTest {
     @Test
     void nonFiniteModelInputIsNamedAsInput() {
         Rng rng = new Rng(24);
-        Sequential net = new Sequential(new Linear(3, 3, rng), new Nets.ReLU(), new Linear(3, 2, rng));
+        Sequential net = new Sequential(new Linear(3, 3, rng), new ReLU(), new Linear(3, 2, rng));
         Monitor mon = Monitor.attach(net);
         Tensor x = Tensor.randn(rng, 4, 3);
         x.data()[5] = Float.POSITIVE_INFINITY;
@@ -125,7 +127,7 @@ class NonFiniteTest {
     @Test
     void optimizerStepThatMakesWeightsNonFiniteIsAnUpdateError() {
         Rng rng = new Rng(25);
-        Sequential net = new Sequential(new Linear(3, 3, rng), new Nets.ReLU(), new Linear(3, 2, rng));
+        Sequential net = new Sequential(new Linear(3, 3, rng), new ReLU(), new Linear(3, 2, rng));
         Monitor mon = Monitor.attach(net);
         Nets.forwardBackward(net, Tensor.randn(rng, 4, 3), Nets.labels(rng, 4, 2));
         Linear last = (Linear) net.layers().get(2);

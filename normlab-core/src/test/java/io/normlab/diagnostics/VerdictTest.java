@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.normlab.nn.Linear;
 import io.normlab.nn.Sequential;
+import io.normlab.nn.ReLU;
+import io.normlab.nn.Tanh;
+import io.normlab.nn.Sigmoid;
 import io.normlab.tensor.Rng;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -14,7 +17,7 @@ class VerdictTest {
 
     @Test
     void deepSigmoidMlpAtPytorchDefaultInitIsVanishing() {
-        Sequential net = Nets.mlp(IN, 20, 64, CLASSES, null, Nets.Sigmoid::new, new Rng(1));
+        Sequential net = Nets.mlp(IN, 20, 64, CLASSES, null, Sigmoid::new, new Rng(1));
         Diagnosis d = Nets.diagnoseOnce(net, IN, BATCH, CLASSES, 101);
         assertEquals(Verdict.VANISHING, d.verdict(), d.verdicts().toString());
         assertEquals(Set.of(Verdict.VANISHING), d.verdicts());
@@ -32,7 +35,7 @@ class VerdictTest {
     @Test
     void shallowReluMlpWithHeInitIsHealthy() {
         Rng rng = new Rng(2);
-        Sequential net = Nets.mlp(IN, 6, 256, CLASSES, null, Nets.ReLU::new, rng);
+        Sequential net = Nets.mlp(IN, 6, 256, CLASSES, null, ReLU::new, rng);
         Nets.normalInit(net, Math.sqrt(2), 0f, rng);
         Diagnosis d = Nets.diagnoseOnce(net, IN, BATCH, CLASSES, 102);
         assertEquals(Set.of(Verdict.HEALTHY), d.verdicts(), "ratio " + d.actGradRatio() + ", factor " + d.growthFactor());
@@ -58,7 +61,7 @@ class VerdictTest {
     @Test
     void reluNetWithLargeNegativeBiasIsDead() {
         Rng rng = new Rng(4);
-        Sequential net = Nets.mlp(IN, 6, 64, CLASSES, null, Nets.ReLU::new, rng);
+        Sequential net = Nets.mlp(IN, 6, 64, CLASSES, null, ReLU::new, rng);
         var lins = Nets.linears(net);
         for (Linear l : lins.subList(0, lins.size() - 1)) l.bias().value().fill(-10f);
         Diagnosis d = Nets.diagnoseOnce(net, IN, BATCH, CLASSES, 104);
@@ -71,7 +74,7 @@ class VerdictTest {
     @Test
     void sigmoidNetWithHugeWeightsIsSaturated() {
         Rng rng = new Rng(5);
-        Sequential net = Nets.mlp(IN, 6, 64, CLASSES, null, Nets.Sigmoid::new, rng);
+        Sequential net = Nets.mlp(IN, 6, 64, CLASSES, null, Sigmoid::new, rng);
         Nets.normalInit(net, 10 * Math.sqrt(64), 0f, rng); // weight std 10
         Diagnosis d = Nets.diagnoseOnce(net, IN, BATCH, CLASSES, 105);
         assertEquals(Verdict.SATURATED, d.verdict(), d.verdicts().toString());
@@ -81,7 +84,7 @@ class VerdictTest {
 
     @Test
     void lastHiddenLayerIsTheReferenceAndTanhHasNoDeadShare() {
-        Sequential net = Nets.mlp(IN, 3, 32, CLASSES, null, Nets.Tanh::new, new Rng(6));
+        Sequential net = Nets.mlp(IN, 3, 32, CLASSES, null, Tanh::new, new Rng(6));
         Diagnosis d = Nets.diagnoseOnce(net, IN, 16, CLASSES, 106);
         assertEquals(3, d.hidden().size());
         assertTrue(Double.isNaN(d.maxDead()), "no ReLU: no dead share");
