@@ -54,20 +54,15 @@ final class TensorScan {
         boolean[][] alivePart = alive == null ? null : new boolean[chunks][];
         int mode = kind == LayerKind.SIGMOID ? 1 : kind == LayerKind.TANH ? 2 : 0;
         Parallel.forRange(rows, grain, (c, lo, hi) -> {
-            boolean[] al = alive == null ? null : new boolean[units];
             int from = lo * rowLen, to = hi * rowLen;
-            double shift = to > from ? d[from] : 0, s1 = 0, s2 = 0;
-            long sat = 0, bad = 0;
-            for (int i = from; i < to; i++) {
-                float v = d[i];
-                if (!Float.isFinite(v)) bad++;
-                double dv = v - shift;
-                s1 += dv;
-                s2 += dv * dv;
-                if (mode == 1) { if (v < SIGMOID_MARGIN || v > 1f - SIGMOID_MARGIN) sat++; }
-                else if (mode == 2) { if (Math.abs(v) > TANH_LIMIT) sat++; }
-            }
-            if (al != null) {
+            long n = to - from;
+            double shift = n > 0 ? d[from] : 0;
+            double[] sums = shiftedSums(d, from, to, shift);
+            long sat = mode == 0 ? 0 : countSaturated(d, from, to, mode);
+            // A NaN or infinity anywhere makes the sum of squares non-finite; only then count them.
+            long bad = Double.isFinite(sums[1]) ? 0 : countNonFinite(d, from, to);
+            if (alive != null) {
+                boolean[] al = new boolean[units];
                 for (int r = lo; r < hi; r++) {
                     for (int u = 0, base = r * rowLen; u < units; u++, base += inner) {
                         if (al[u]) continue;
@@ -76,8 +71,8 @@ final class TensorScan {
                 }
                 alivePart[c] = al;
             }
-            long n = to - from;
-            part[c] = n == 0 ? new Moments(0, 0, 0, sat, bad) : new Moments(n, shift + s1 / n, Math.max(0, s2 - s1 * s1 / n), sat, bad);
+            part[c] = n == 0 ? new Moments(0, 0, 0, sat, bad)
+                    : new Moments(n, shift + sums[0] / n, Math.max(0, sums[1] - sums[0] * sums[0] / n), sat, bad);
         });
         Moments m = Moments.EMPTY;
         for (int c = 0; c < chunks; c++) {
@@ -106,15 +101,8 @@ final class TensorScan {
         double[] sq = new double[chunks];
         long[] bad = new long[chunks];
         Parallel.forRange(n, CHUNK_ELEMENTS, (c, lo, hi) -> {
-            double acc = 0;
-            long b = 0;
-            for (int i = lo; i < hi; i++) {
-                float v = d[i];
-                if (!Float.isFinite(v)) b++;
-                acc += (double) v * v;
-            }
-            sq[c] = acc;
-            bad[c] = b;
+            sq[c] = shiftedSums(d, lo, hi, 0)[1];
+            bad[c] = Double.isFinite(sq[c]) ? 0 : countNonFinite(d, lo, hi);
         });
         double total = 0;
         long nonFinite = 0;
@@ -123,6 +111,44 @@ final class TensorScan {
             nonFinite += bad[c];
         }
         return new SumSq(total, nonFinite);
+    }
+
+    /**
+     * {sum (x - shift), sum (x - shift)^2} over d[from, to) in double, with four independent
+     * accumulators each (the loop is bound by add latency otherwise); the order of additions is
+     * fixed, so the result does not depend on threads. Finite floats cannot overflow the double sum.
+     */
+    private static double[] shiftedSums(float[] d, int from, int to, double shift) {
+        double a0 = 0, a1 = 0, a2 = 0, a3 = 0, q0 = 0, q1 = 0, q2 = 0, q3 = 0;
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            double v0 = d[i] - shift, v1 = d[i + 1] - shift, v2 = d[i + 2] - shift, v3 = d[i + 3] - shift;
+            a0 += v0; a1 += v1; a2 += v2; a3 += v3;
+            q0 += v0 * v0; q1 += v1 * v1; q2 += v2 * v2; q3 += v3 * v3;
+        }
+        for (; i < to; i++) {
+            double v = d[i] - shift;
+            a0 += v;
+            q0 += v * v;
+        }
+        return new double[] {(a0 + a1) + (a2 + a3), (q0 + q1) + (q2 + q3)};
+    }
+
+    /** Outputs within 1% of a bound: mode 1 sigmoid (y &lt; 0.01 or y &gt; 0.99), mode 2 tanh (|y| &gt; 0.99). */
+    private static long countSaturated(float[] d, int from, int to, int mode) {
+        long sat = 0;
+        if (mode == 1) {
+            for (int i = from; i < to; i++) sat += (d[i] < SIGMOID_MARGIN) | (d[i] > 1f - SIGMOID_MARGIN) ? 1 : 0;
+        } else {
+            for (int i = from; i < to; i++) sat += Math.abs(d[i]) > TANH_LIMIT ? 1 : 0;
+        }
+        return sat;
+    }
+
+    private static long countNonFinite(float[] d, int from, int to) {
+        long bad = 0;
+        for (int i = from; i < to; i++) if (!Float.isFinite(d[i])) bad++;
+        return bad;
     }
 
     /** Sum of squared differences {@code sum (a_i - b_i)^2} in double; a and b of equal length. */

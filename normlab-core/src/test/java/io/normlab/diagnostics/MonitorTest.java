@@ -180,6 +180,19 @@ class MonitorTest {
         assertTrue(Growth.backwardFactor(new double[] {0, 1, 1}) < 1e-100, "a zero norm counts as extreme shrinkage");
     }
 
+    @Test
+    void scansCountNonFiniteValuesExactlyAndSaturationAtTheOnePercentBounds() {
+        Tensor t = Tensor.of(new float[] {0.5f, Float.NaN, 0.009f, 0.991f, Float.POSITIVE_INFINITY, 0.011f, Float.NaN, 0.989f}, 2, 4);
+        TensorScan.Moments m = TensorScan.activation(t, LayerKind.SIGMOID, null);
+        assertEquals(3, m.nonFinite());
+        assertEquals(3, TensorScan.sumSquares(t).nonFinite());
+        Tensor s = Tensor.of(new float[] {0.5f, 0.009f, 0.991f, 0.011f, 0.989f, 0f, 1f}, 7);
+        assertEquals(4, TensorScan.activation(s, LayerKind.SIGMOID, null).saturated());
+        Tensor th = Tensor.of(new float[] {0.5f, -0.995f, 0.995f, 0.98f, -0.98f}, 5);
+        assertEquals(2, TensorScan.activation(th, LayerKind.TANH, null).saturated());
+        assertEquals(0, TensorScan.sumSquares(s).nonFinite());
+    }
+
     static double norm(float[] v) {
         double s = 0;
         for (float x : v) s += (double) x * x;
