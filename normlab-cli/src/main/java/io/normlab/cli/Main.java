@@ -1,10 +1,27 @@
 package io.normlab.cli;
 
-/** Entry point of the {@code normlab} command (placeholder until the CLI lands). */
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code normlab} command. Each action is a subcommand class listed in {@code subcommands}
+ * below; options shared between subcommands live in mixins ({@link RunOptions},
+ * {@link DataOptions}, {@link ModelOptions}, {@link OptimizerOptions}) so that a new subcommand
+ * (diagnose, study, bench) is one class that declares the mixins it needs.
+ */
+@Command(name = "normlab",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"Deep networks on the CPU, with exploding and vanishing gradients made visible; normalization at the centre."},
+        subcommands = {TrainCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Run 'normlab help <command>' or 'normlab <command> --help' for the options of a command."})
 public final class Main {
-    private Main() {}
+    /** The command line with NormLab's error handling; used by {@link #main} and by tests. */
+    public static CommandLine newCommandLine() {
+        return new CommandLine(new Main()).setExecutionExceptionHandler(new ErrorHandler());
+    }
 
     public static void main(String[] args) {
-        System.out.println("normlab: no commands yet");
+        System.exit(newCommandLine().execute(args));
     }
 }

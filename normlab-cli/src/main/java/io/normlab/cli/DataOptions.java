@@ -1,0 +1,57 @@
+package io.normlab.cli;
+
+import io.normlab.data.BundledData;
+import io.normlab.data.Dataset;
+import io.normlab.data.Standardizer;
+import io.normlab.data.TrainValSplit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** Which data set, how it is split, and whether inputs are standardized. */
+final class DataOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--data", defaultValue = "digits", paramLabel = "NAME",
+            description = "Bundled data set: digits, breast-cancer or wine (default: ${DEFAULT-VALUE}).")
+    String data;
+
+    @Option(names = "--val-fraction", defaultValue = "0.2", paramLabel = "F",
+            description = "Fraction of each class held out for validation, in (0, 1) (default: ${DEFAULT-VALUE}).")
+    double valFraction;
+
+    @Option(names = "--standardize", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Standardize each feature with the training part's mean and std (default: on).")
+    boolean standardize;
+
+    /** The split data, standardized when asked, and notes worth telling the user. */
+    record Prepared(String name, Dataset full, TrainValSplit split, List<String> notes) {}
+
+    Prepared prepare(long seed) {
+        if (!BundledData.NAMES.contains(data)) {
+            throw new ParameterException(spec.commandLine(),
+                    "Invalid value for option '--data': expected one of " + BundledData.NAMES + " but was '" + data + "'");
+        }
+        if (!(valFraction > 0 && valFraction < 1)) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--val-fraction': expected a number in (0, 1) but was " + valFraction);
+        }
+        Dataset full = BundledData.byName(data);
+        TrainValSplit split = TrainValSplit.stratified(full, valFraction, seed);
+        List<String> notes = new ArrayList<>();
+        Optional<String> scale = Standardizer.scaleWarning(split.train().features());
+        if (standardize) {
+            Standardizer s = Standardizer.fit(split.train());
+            split = new TrainValSplit(s.apply(split.train()), s.apply(split.validation()));
+            scale.ifPresent(w -> notes.add(String.format("raw feature scales differ by a factor of %.3g: standardized",
+                    Standardizer.scaleRatio(full.features()))));
+        } else {
+            scale.ifPresent(w -> notes.add("warning: " + w + " (drop --no-standardize)"));
+        }
+        return new Prepared(data, full, split, notes);
+    }
+}
