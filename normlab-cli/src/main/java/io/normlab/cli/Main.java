@@ -1,5 +1,7 @@
 package io.normlab.cli;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,12 +18,20 @@ import picocli.CommandLine.Command;
         subcommands = {TrainCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Run 'normlab help <command>' or 'normlab <command> --help' for the options of a command."})
 public final class Main {
+    /**
+     * The kernel-selection logger: its start-up INFO line would precede every command's output, so
+     * it is raised to WARNING and the commands print the active kernels themselves. Held in a field
+     * because java.util.logging keeps loggers only weakly.
+     */
+    private static final Logger BACKEND_LOG = Logger.getLogger("io.normlab.tensor.Backend");
+
     /** The command line with NormLab's error handling; used by {@link #main} and by tests. */
     public static CommandLine newCommandLine() {
         return new CommandLine(new Main()).setExecutionExceptionHandler(new ErrorHandler());
     }
 
     public static void main(String[] args) {
+        BACKEND_LOG.setLevel(Level.WARNING);
         System.exit(newCommandLine().execute(args));
     }
 }

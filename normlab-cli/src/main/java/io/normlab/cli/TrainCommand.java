@@ -4,6 +4,7 @@ import io.normlab.data.DataLoader;
 import io.normlab.data.Dataset;
 import io.normlab.nn.Sequential;
 import io.normlab.optim.Optimizer;
+import io.normlab.tensor.Backend;
 import io.normlab.tensor.Rng;
 import io.normlab.train.EpochMetrics;
 import io.normlab.train.Trainer;
@@ -63,8 +64,9 @@ final class TrainCommand implements Callable<Integer> {
                 data.standardize ? ", standardized with the training mean and std" : ", not standardized");
         for (String note : prepared.notes()) out.println("  " + note);
         out.print("model:\n  " + net.toString().stripTrailing().replace("\n", "\n  ") + "\n");
-        out.printf("training: %s, batch %d, %d epochs%s, %d thread%s, seed %d%n", optimizer.describe(), batchSize, epochs,
-                clipNorm > 0 ? ", gradient norm clipped to " + clipNorm : "", threads, threads == 1 ? "" : "s", run.seed);
+        out.printf("training: %s, batch %d, %s%s, %s, seed %d%n", optimizer.describe(), batchSize, plural(epochs, "epoch"),
+                clipNorm > 0 ? ", gradient norm clipped to " + clipNorm : "", plural(threads, "thread"), run.seed);
+        out.println("  kernels: " + Backend.describe());
         out.printf("%5s  %10s  %10s  %8s  %7s%n", "epoch", "train loss", "val loss", "val acc", "time");
         out.flush();
 
@@ -78,9 +80,13 @@ final class TrainCommand implements Callable<Integer> {
         });
         List<EpochMetrics> history = trainer.fit(new DataLoader(train, batchSize, true, false, rng.nextLong()), val);
         EpochMetrics last = history.get(history.size() - 1);
-        out.printf("final validation accuracy: %.2f%% (%d of %d) after %d epochs, %.1f s in total%n",
-                100 * last.valAccuracy(), Math.round(last.valAccuracy() * val.size()), val.size(), epochs, (System.nanoTime() - start) / 1e9);
+        out.printf("final validation accuracy: %.2f%% (%d of %d) after %s, %.1f s in total%n",
+                100 * last.valAccuracy(), Math.round(last.valAccuracy() * val.size()), val.size(), plural(epochs, "epoch"), (System.nanoTime() - start) / 1e9);
         out.flush();
         return 0;
+    }
+
+    private static String plural(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }
