@@ -48,7 +48,7 @@ final class DataOptions {
             Standardizer s = Standardizer.fit(split.train());
             split = new TrainValSplit(s.apply(split.train()), s.apply(split.validation()));
             scale.ifPresent(w -> notes.add(String.format("raw feature scales differ by a factor of %.3g: standardized",
-                    Standardizer.scaleRatio(full.features()))));
+                    Standardizer.scaleRatio(split.train().features()))));
         } else {
             scale.ifPresent(w -> notes.add("warning: " + w + " (drop --no-standardize)"));
         }
