@@ -1,45 +1,29 @@
 package io.normlab.cli;
 
-import io.normlab.autograd.Var;
+import io.normlab.nn.GELU;
 import io.normlab.nn.Module;
-import java.util.function.UnaryOperator;
+import io.normlab.nn.ReLU;
+import io.normlab.nn.Sigmoid;
+import io.normlab.nn.Tanh;
+import java.util.function.Supplier;
 
 /**
- * The activation functions the CLI offers, as parameter-free modules. (Constant names are the
- * flag values, hence lower case.)
+ * The activation layers the CLI offers. Constant names are the flag values, hence lower case.
  */
 enum ActivationChoice {
-    relu(Var::relu),
-    tanh(Var::tanh),
-    sigmoid(Var::sigmoid),
-    gelu(io.normlab.autograd.Activations::gelu);
+    relu(ReLU::new),
+    tanh(Tanh::new),
+    sigmoid(Sigmoid::new),
+    gelu(GELU::new);
 
-    private final UnaryOperator<Var> f;
+    private final Supplier<Module> factory;
 
-    ActivationChoice(UnaryOperator<Var> f) {
-        this.f = f;
+    ActivationChoice(Supplier<Module> factory) {
+        this.factory = factory;
     }
 
-    /** A new module applying this activation elementwise. */
+    /** A new activation layer. */
     Module module() {
-        return new Activation(this);
-    }
-
-    private static final class Activation extends Module {
-        private final ActivationChoice kind;
-
-        Activation(ActivationChoice kind) {
-            this.kind = kind;
-        }
-
-        @Override
-        protected Var compute(Var input) {
-            return kind.f.apply(input);
-        }
-
-        @Override
-        protected String describe() {
-            return kind.name();
-        }
+        return factory.get();
     }
 }

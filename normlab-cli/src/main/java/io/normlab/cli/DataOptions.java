@@ -45,10 +45,10 @@ final class DataOptions {
         List<String> notes = new ArrayList<>();
         Optional<String> scale = Standardizer.scaleWarning(split.train().features());
         if (standardize) {
+            double ratio = Standardizer.scaleRatio(split.train().features());
             Standardizer s = Standardizer.fit(split.train());
             split = new TrainValSplit(s.apply(split.train()), s.apply(split.validation()));
-            scale.ifPresent(w -> notes.add(String.format("raw feature scales differ by a factor of %.3g: standardized",
-                    Standardizer.scaleRatio(split.train().features()))));
+            scale.ifPresent(w -> notes.add(String.format("raw feature scales differ by a factor of %.3g: standardized", ratio)));
         } else {
             scale.ifPresent(w -> notes.add("warning: " + w + " (drop --no-standardize)"));
         }

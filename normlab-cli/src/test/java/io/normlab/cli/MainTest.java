@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -77,7 +78,7 @@ class MainTest {
             for (String opt : List.of("sgd", "adam", "adamw")) {
                 Run r = run("train", "--data", "wine", "--hidden", "4,4", "--epochs", "1", "--activation", act, "--optimizer", opt);
                 assertEquals(0, r.exit(), act + "/" + opt + ": " + r.err());
-                assertTrue(r.out().contains("Activation(" + act + ")"), r.out());
+                assertTrue(r.out().contains("): " + Map.of("relu", "ReLU", "tanh", "Tanh", "sigmoid", "Sigmoid", "gelu", "GELU").get(act) + "()"), r.out());
                 assertTrue(r.out().contains("training: " + opt + " (lr"), r.out());
             }
         }

@@ -9,7 +9,8 @@ import io.normlab.data.Dataset;
 import io.normlab.data.Standardizer;
 import io.normlab.data.TrainValSplit;
 import io.normlab.nn.Linear;
-import io.normlab.nn.Module;
+import io.normlab.nn.ReLU;
+import io.normlab.nn.Sequential;
 import io.normlab.optim.Adam;
 import io.normlab.tensor.Rng;
 import io.normlab.train.Trainer;
@@ -26,22 +27,6 @@ import org.junit.jupiter.api.Test;
 // The library example of the repository's README.md, compiled and run. readmeShowsThisCode()
 // checks that every line of the README's Java block appears here, in the same order.
 
-/** A two-layer perceptron: Linear, ReLU, Linear. */
-class Mlp extends Module {
-    private final Linear hidden;
-    private final Linear out;
-
-    Mlp(int in, int width, int classes, Rng rng) {
-        hidden = registerModule("hidden", new Linear(in, width, rng));
-        out = registerModule("out", new Linear(width, classes, rng));
-    }
-
-    @Override
-    protected Var compute(Var x) {
-        return out.forward(hidden.forward(x).relu());
-    }
-}
-
 class ReadmeExampleTest {
     static double example() {
         // Data: the bundled UCI digits, split by class, standardized with the training statistics.
@@ -50,7 +35,9 @@ class ReadmeExampleTest {
         Dataset train = standardizer.apply(split.train());
         Dataset val = standardizer.apply(split.validation());
 
-        Mlp model = new Mlp(64, 128, 10, new Rng(42));
+        // Model: 64 pixels -> 128 hidden units -> 10 classes, PyTorch's default initialization.
+        Rng rng = new Rng(42);
+        Sequential model = new Sequential(new Linear(64, 128, rng), new ReLU(), new Linear(128, 10, rng));
         Adam adam = new Adam(model.parameters(), Adam.Config.adam(1e-3));
 
         // One epoch by hand: zero the gradients, forward, loss, backward, update.
@@ -64,7 +51,7 @@ class ReadmeExampleTest {
         // Or let the Trainer do it, with validation after every epoch.
         Trainer trainer = new Trainer(model, adam, Trainer.Options.epochs(10));
         trainer.fit(DataLoader.shuffled(train, 32, 42), val);
-        double accuracy = trainer.evaluate(val).accuracy(); // about 0.97
+        double accuracy = trainer.evaluate(val).accuracy(); // about 0.98
         return accuracy;
     }
 

@@ -11,6 +11,7 @@ import io.normlab.data.Standardizer;
 import io.normlab.data.TrainValSplit;
 import io.normlab.nn.Linear;
 import io.normlab.nn.Module;
+import io.normlab.nn.ReLU;
 import io.normlab.nn.Sequential;
 import io.normlab.optim.Adam;
 import io.normlab.optim.LrSchedule;
@@ -23,7 +24,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class TrainerTest {
-    /** A parameter-free module applying {@code f} (stands in for the activation modules). */
+    /** A parameter-free module applying {@code f}. */
     static Module fn(UnaryOperator<Var> f) {
         return new Module() {
             @Override protected Var compute(Var x) { return f.apply(x); }
@@ -31,7 +32,7 @@ class TrainerTest {
     }
 
     static Sequential mlp(Rng rng, int in, int hidden, int classes) {
-        return new Sequential(new Linear(in, hidden, rng), fn(Var::relu), new Linear(hidden, classes, rng));
+        return new Sequential(new Linear(in, hidden, rng), new ReLU(), new Linear(hidden, classes, rng));
     }
 
     static TrainValSplit digits() {
