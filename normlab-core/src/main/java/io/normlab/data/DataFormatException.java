@@ -15,6 +15,11 @@ public class DataFormatException extends RuntimeException {
         return new DataFormatException(source + ":" + line + ": " + problem);
     }
 
+    /** A problem at byte {@code offset} (from 0) of a binary {@code source}. */
+    public static DataFormatException atOffset(String source, long offset, String problem) {
+        return new DataFormatException(source + ": byte offset " + offset + ": " + problem);
+    }
+
     /** A problem with {@code source} as a whole (no rows, unknown column, ...). */
     public static DataFormatException inFile(String source, String problem) {
         return new DataFormatException(source + ": " + problem);
