@@ -11,6 +11,7 @@ import io.normlab.optim.GradClip;
 import io.normlab.optim.LrSchedule;
 import io.normlab.optim.Optimizer;
 import io.normlab.tensor.Layout;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +27,7 @@ import java.util.List;
  * graph) and the listeners get {@code onEpochEnd}.
  *
  * <p>The trainer counts steps and epochs; {@link #fit} runs the epochs not yet done, so a trainer
- * whose counters and model/optimizer state are restored continues where it stopped.
+ * restored from a checkpoint ({@link #loadCheckpoint}) continues where the saved run stopped.
  */
 public final class Trainer {
     /** Evaluation batch size: bounds memory, does not change results beyond float summation order. */
@@ -86,6 +87,31 @@ public final class Trainer {
         return epoch;
     }
 
+    /** Saves model, optimizer state and this trainer's counters to {@code file}, atomically ({@link Checkpoint}). */
+    public void saveCheckpoint(Path file) {
+        Checkpoint.save(file, model, optimizer, new Checkpoint.Position(step, epoch, optimizer.learningRate()));
+    }
+
+    /**
+     * Restores model, optimizer and counters from {@code file}; the next {@link #fit} continues
+     * bit-identically to the run that saved it (given the same data loader and options).
+     */
+    public void loadCheckpoint(Path file) {
+        Checkpoint.Position p = Checkpoint.load(file, model, optimizer);
+        step = p.step();
+        epoch = p.epochsDone();
+    }
+
+    /** A listener saving a checkpoint to {@code file} after every epoch; add it with {@link #addListener}. */
+    public TrainingListener checkpointEveryEpoch(Path file) {
+        return new TrainingListener() {
+            @Override
+            public void onEpochEnd(int finished, EpochMetrics metrics) {
+                saveCheckpoint(file);
+            }
+        };
+    }
+
     /**
      * Trains for the remaining epochs (up to {@code options.epochs()}) and returns their metrics.
      *
@@ -109,8 +135,8 @@ public final class Trainer {
                     val == null ? Double.NaN : val.loss(), val == null ? Double.NaN : val.accuracy(),
                     optimizer.learningRate(), (System.nanoTime() - start) / 1e9);
             history.add(m);
-            for (TrainingListener l : listeners) l.onEpochEnd(epoch, m);
             epoch++;
+            for (TrainingListener l : listeners) l.onEpochEnd(m.epoch(), m);
         }
         return history;
     }
