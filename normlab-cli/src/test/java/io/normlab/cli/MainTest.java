@@ -2,8 +2,11 @@ package io.normlab.cli;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
     record Run(int exit, String out, String err) {}
@@ -85,6 +89,30 @@ class MainTest {
     }
 
     @Test
+    void trainsOnAUserCsvFileAndReportsMalformedLines(@TempDir Path dir) throws IOException {
+        // two well-separated blobs of 40 points each, label column "kind" in the middle
+        StringBuilder csv = new StringBuilder("x,kind,y\n");
+        for (int i = 0; i < 80; i++) {
+            double c = i % 2 == 0 ? -3 : 3;
+            csv.append(c + Math.sin(i) * 0.5).append(',').append(i % 2 == 0 ? "left" : "right").append(',').append(c + Math.cos(i) * 0.5).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("blobs.csv"), csv);
+        Run r = run("train", "--data", file.toString(), "--label", "kind", "--hidden", "8", "--epochs", "20", "--threads", "1");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("80 samples of 2 features, 2 classes"), r.out());
+        assertEquals(1.0, finalAccuracy(r), 0.0, r.out());
+
+        Path bad = Files.writeString(dir.resolve("bad.csv"), "1,2,0\n3,x,1\n");
+        Run b = run("train", "--data", bad.toString());
+        assertEquals(1, b.exit());
+        assertTrue(b.err().contains("normlab train: error: " + bad + ":2: expected a number in column 2, found 'x'"), b.err());
+        assertEquals("", b.out(), "nothing is printed before the data is loaded");
+
+        assertUsageError(run("train", "--data", "wine", "--label", "3"), "--label and --header apply to CSV files only");
+        assertUsageError(run("train", "--data", file.toString(), "--label", "kind", "--no-header"), "needs a header line");
+    }
+
+    @Test
     void helpAndVersion() {
         Run help = run("--help");
         assertEquals(0, help.exit());
@@ -106,7 +134,7 @@ class MainTest {
         assertUsageError(selu, "expected one of [relu, tanh, sigmoid, gelu]");
         assertTrue(selu.err().contains("Usage: normlab train"), selu.err());
         assertUsageError(run("train", "--norm", "batch"), "expected one of [none]");
-        assertUsageError(run("train", "--data", "mnist"), "expected one of [digits, breast-cancer, wine]");
+        assertUsageError(run("train", "--data", "mnist"), "expected one of [digits, breast-cancer, wine] or a .csv/.csv.gz file");
         assertUsageError(run("train", "--epochs", "0"), "--epochs");
         assertUsageError(run("train", "--val-fraction", "1.5"), "--val-fraction");
         assertUsageError(run("train", "--hidden", "64,0"), "--hidden");
