@@ -3,10 +3,10 @@ package io.normlab.diagnostics;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.normlab.nn.Linear;
-import io.normlab.nn.Sequential;
 import io.normlab.nn.ReLU;
-import io.normlab.nn.Tanh;
+import io.normlab.nn.Sequential;
 import io.normlab.nn.Sigmoid;
+import io.normlab.nn.Tanh;
 import io.normlab.tensor.Rng;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
