@@ -1,8 +1,10 @@
 package io.normlab.diagnostics;
 
+import io.normlab.autograd.Var;
 import io.normlab.tensor.Tensor;
+import java.util.Map;
 
-/** One layer's running sums during one recorded step; {@link #toStats} makes the row. */
+/** One layer's running sums and weight measurements during one recorded step; {@link #toStats} makes the row. */
 final class LayerAccumulator {
     final LayerInfo info;
     private int calls;
@@ -11,10 +13,10 @@ final class LayerAccumulator {
     private boolean deadUntracked;
     private double gradSq;
     private boolean gradSeen;
-    double weightNorm = Double.NaN;
-    double weightGradNorm = Double.NaN;
-    double updateRatio = Double.NaN;
-    long nonFinite;
+    private double weightNorm = Double.NaN;
+    private double weightGradNorm = Double.NaN;
+    private double updateRatio = Double.NaN;
+    private long nonFinite;
 
     LayerAccumulator(LayerInfo info) {
         this.info = info;
@@ -43,6 +45,52 @@ final class LayerAccumulator {
         gradSeen = true;
         nonFinite += s.nonFinite();
         return s.nonFinite();
+    }
+
+    /** Reads ||W|| and ||dL/dW|| (NaN without gradients); returns the number of non-finite gradient values. */
+    long readWeights() {
+        if (info.weights.isEmpty()) return 0;
+        double w = 0, g = 0;
+        long bad = 0;
+        boolean anyGrad = false;
+        for (Var p : info.weights) {
+            w += TensorScan.sumSquares(p.value()).sumSq();
+            if (p.grad() == null) continue;
+            TensorScan.SumSq s = TensorScan.sumSquares(p.grad());
+            g += s.sumSq();
+            bad += s.nonFinite();
+            anyGrad = true;
+        }
+        weightNorm = Math.sqrt(w);
+        weightGradNorm = anyGrad ? Math.sqrt(g) : Double.NaN;
+        nonFinite += bad;
+        return bad;
+    }
+
+    /** Copies the weights into {@code buffers} (one reused array per weight). */
+    void snapshotWeights(Map<Var, float[]> buffers) {
+        for (Var w : info.weights) {
+            float[] buf = buffers.get(w);
+            if (buf == null || buf.length != w.value().numel()) buffers.put(w, buf = new float[w.value().numel()]);
+            System.arraycopy(w.value().data(), 0, buf, 0, buf.length);
+        }
+    }
+
+    /**
+     * Sets the update ratio ||W_after - W_before|| / ||W_before|| from the snapshot and the weight
+     * norm read before the step; returns the number of non-finite weights after the step.
+     */
+    long measureUpdate(Map<Var, float[]> buffers) {
+        if (info.weights.isEmpty()) return 0;
+        double diff = 0;
+        long bad = 0;
+        for (Var w : info.weights) {
+            float[] old = buffers.get(w);
+            diff += TensorScan.sumSquaredDiff(w.value().data(), old, old.length);
+            bad += TensorScan.sumSquares(w.value()).nonFinite();
+        }
+        updateRatio = Math.sqrt(diff) / weightNorm;
+        return bad;
     }
 
     LayerStats toStats() {

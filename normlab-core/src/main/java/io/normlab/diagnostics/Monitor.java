@@ -148,23 +148,28 @@ public final class Monitor implements AutoCloseable {
             nonFinite("input", info, NonFiniteException.Phase.FORWARD, "the model input (or a value computed outside any module) is NaN or infinite");
         }
         if (info.leaf) consumers.computeIfAbsent(in, k -> new ArrayList<>(1)).add(info);
-        if (producers.containsKey(out)) return; // a container passing on its last child's output
-        producers.put(out, info);
+        // A container (or a layer with children) may pass on a child's output: the child produced it
+        // and is the one blamed for a NaN; the parent still gets its own row when it has one.
+        boolean first = !producers.containsKey(out);
+        if (first) producers.put(out, info);
+        boolean stats = isRecording() && info.row;
+        if (!first && !stats) return;
         long bad;
-        if (isRecording() && info.row) bad = accumulator(info).addOutput(out.value());
+        if (stats) bad = accumulator(info).addOutput(out.value());
         else bad = out.value().isFinite() ? 0 : 1;
-        if (bad > 0) {
+        if (bad > 0 && first) {
             nonFinite("activation", info, NonFiniteException.Phase.FORWARD, countText(bad, out.value()) + " outputs are NaN or infinite");
         }
-        if (out.requiresGrad()) out.onGrad(g -> onGradient(info, out, g));
+        if (out.requiresGrad()) out.onGrad(g -> onGradient(info, out, g, first));
     }
 
-    private void onGradient(LayerInfo info, Var out, Tensor g) {
+    private void onGradient(LayerInfo info, Var out, Tensor g, boolean first) {
         if (!attached) return;
+        boolean stats = isRecording() && info.row;
         long bad;
-        if (isRecording() && info.row) bad = accumulator(info).addGradient(g);
+        if (stats) bad = accumulator(info).addGradient(g);
         else bad = g.isFinite() ? 0 : 1;
-        if (bad == 0) return;
+        if (bad == 0 || !first) return;
         List<LayerInfo> by = consumers.get(out);
         if (by == null || by.isEmpty()) {
             nonFinite("gradient", info, NonFiniteException.Phase.BACKWARD, "dL/d(output) " + countText(bad, g)
@@ -210,26 +215,6 @@ public final class Monitor implements AutoCloseable {
         time.add(track);
     }
 
-    private static final class TimeTrack {
-        final String name;
-        final double[] sq;
-
-        TimeTrack(String name, int steps) {
-            this.name = name;
-            this.sq = new double[steps];
-        }
-
-        void add(int t, double s) {
-            sq[t] += s;
-        }
-
-        TimeGradients toRecord() {
-            double[] n = new double[sq.length];
-            for (int t = 0; t < n.length; t++) n[t] = Math.sqrt(sq[t]);
-            return new TimeGradients(name, n);
-        }
-    }
-
     // ---- weights and the optimizer step --------------------------------------------------------
 
     /** Runs {@code optimizerStep} between {@link #beforeUpdate()} and {@link #afterUpdate()}. */
@@ -243,28 +228,14 @@ public final class Monitor implements AutoCloseable {
     public void beforeUpdate() {
         readWeights();
         if (!isRecording() || !options.trackUpdates()) return;
-        for (LayerAccumulator a : step.values()) {
-            for (Var w : a.info.weights) {
-                float[] buf = snapshots.get(w);
-                if (buf == null || buf.length != w.value().numel()) snapshots.put(w, buf = new float[w.value().numel()]);
-                System.arraycopy(w.value().data(), 0, buf, 0, buf.length);
-            }
-        }
+        for (LayerAccumulator a : step.values()) a.snapshotWeights(snapshots);
     }
 
     /** Computes ||W_after - W_before|| / ||W_before|| per layer and checks the new weights are finite. */
     public void afterUpdate() {
         if (!isRecording() || !options.trackUpdates() || !weightsRead) return;
         for (LayerAccumulator a : step.values()) {
-            if (a.info.weights.isEmpty()) continue;
-            double diff = 0;
-            long bad = 0;
-            for (Var w : a.info.weights) {
-                float[] old = snapshots.get(w);
-                diff += TensorScan.sumSquaredDiff(w.value().data(), old, old.length);
-                bad += TensorScan.sumSquares(w.value()).nonFinite();
-            }
-            a.updateRatio = Math.sqrt(diff) / a.weightNorm; // weightNorm was read before the step
+            long bad = a.measureUpdate(snapshots);
             if (bad > 0) nonFinite("weight", a.info, NonFiniteException.Phase.UPDATE, bad + " weights became NaN or infinite in the optimizer step");
         }
     }
@@ -273,21 +244,7 @@ public final class Monitor implements AutoCloseable {
         if (weightsRead || !isRecording()) return;
         weightsRead = true;
         for (LayerAccumulator a : step.values()) {
-            if (a.info.weights.isEmpty()) continue;
-            double w = 0, g = 0;
-            long bad = 0;
-            boolean anyGrad = false;
-            for (Var p : a.info.weights) {
-                w += TensorScan.sumSquares(p.value()).sumSq();
-                if (p.grad() == null) continue;
-                TensorScan.SumSq s = TensorScan.sumSquares(p.grad());
-                g += s.sumSq();
-                bad += s.nonFinite();
-                anyGrad = true;
-            }
-            a.weightNorm = Math.sqrt(w);
-            a.weightGradNorm = anyGrad ? Math.sqrt(g) : Double.NaN;
-            a.nonFinite += bad;
+            long bad = a.readWeights();
             if (bad > 0) nonFinite("weight gradient", a.info, NonFiniteException.Phase.BACKWARD, bad + " values of dL/dW are NaN or infinite");
         }
     }

@@ -130,6 +130,30 @@ class MonitorTest {
         assertEquals(Math.sqrt(sq), s.actGradNorm(), 1e-6 * s.actGradNorm());
     }
 
+    /** Own weight and a child whose output it returns unchanged. */
+    static final class Wrapper extends Module {
+        private final Linear inner;
+
+        Wrapper(Rng rng) {
+            registerParameter("weight", Tensor.ones(2));
+            inner = registerModule("inner", new Linear(4, 4, rng));
+        }
+
+        @Override protected Var compute(Var x) { return inner.forward(x); }
+    }
+
+    @Test
+    void aLayerWithChildrenAndOwnWeightsGetsItsOwnRowForItsChildsOutput() {
+        Rng rng = new Rng(17);
+        Sequential net = new Sequential(new Wrapper(rng), new Linear(4, 2, rng));
+        Monitor mon = Monitor.attach(net);
+        Nets.forwardBackward(net, Tensor.randn(rng, 8, 4), Nets.labels(rng, 8, 2));
+        StepRecord rec = mon.endStep();
+        assertEquals(List.of("0.inner", "0", "1"), rec.layers().stream().map(LayerStats::path).toList());
+        assertEquals(rec.layer("0.inner").actGradNorm(), rec.layer("0").actGradNorm(), 0);
+        assertEquals(Math.sqrt(2), rec.layer("0").weightNorm(), 1e-12);
+    }
+
     @Test
     void tracksGradientNormsThroughTime() {
         Rng rng = new Rng(15);
