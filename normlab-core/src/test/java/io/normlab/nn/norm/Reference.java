@@ -42,4 +42,33 @@ final class Reference {
         }
         return Tensor.wrap(out, x.shape());
     }
+    /**
+     * {@code xhat} and, for upstream {@code dy}, {@code dx} of normalization without affine,
+     * computed in double on plain loops from the float inputs: the exact answer to compare with.
+     */
+    static Tensor[] exact(Tensor x, Tensor dy, NormLayout l, boolean centered, double eps) {
+        float[] xs = x.data(), g = dy.data();
+        int k = l.statCount(), s = l.s();
+        double[] mean = new double[k], var = new double[k], dyMean = new double[k], dyXhat = new double[k];
+        double m = l.groupSize();
+        for (int i = 0; i < xs.length; i++) if (centered) mean[l.statOfRow(i / s)] += xs[i] / m;
+        for (int i = 0; i < xs.length; i++) {
+            int st = l.statOfRow(i / s);
+            var[st] += (xs[i] - mean[st]) * (xs[i] - mean[st]) / m;
+        }
+        double[] xhat = new double[xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            int st = l.statOfRow(i / s);
+            xhat[i] = (xs[i] - mean[st]) / Math.sqrt(var[st] + eps);
+            dyMean[st] += g[i] / m;
+            dyXhat[st] += g[i] * xhat[i] / m;
+        }
+        float[] y = new float[xs.length], dx = new float[xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            int st = l.statOfRow(i / s);
+            y[i] = (float) xhat[i];
+            dx[i] = (float) ((g[i] - (centered ? dyMean[st] : 0) - xhat[i] * dyXhat[st]) / Math.sqrt(var[st] + eps));
+        }
+        return new Tensor[] {Tensor.wrap(y, x.shape()), Tensor.wrap(dx, x.shape())};
+    }
 }
