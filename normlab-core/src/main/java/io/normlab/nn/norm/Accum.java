@@ -52,20 +52,24 @@ final class Accum {
      * Backward sums over one row: {@code out[0] += sum(dy)}, {@code out[1] += sum(dy * (x - mean))}.
      */
     static void dySums(float[] dy, float[] x, int off, int len, double mean, double[] out) {
-        double a0 = 0, a1 = 0, b0 = 0, b1 = 0;
+        double a0 = 0, a1 = 0, a2 = 0, a3 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0;
         int i = off, end = off + len;
-        for (; i + 1 < end; i += 2) {
-            double g0 = dy[i], g1 = dy[i + 1];
+        for (; i + 3 < end; i += 4) {
+            double g0 = dy[i], g1 = dy[i + 1], g2 = dy[i + 2], g3 = dy[i + 3];
             a0 += g0;
             a1 += g1;
+            a2 += g2;
+            a3 += g3;
             b0 += g0 * (x[i] - mean);
             b1 += g1 * (x[i + 1] - mean);
+            b2 += g2 * (x[i + 2] - mean);
+            b3 += g3 * (x[i + 3] - mean);
         }
         for (; i < end; i++) {
             a0 += dy[i];
             b0 += dy[i] * (x[i] - mean);
         }
-        out[0] += a0 + a1;
-        out[1] += b0 + b1;
+        out[0] += (a0 + a1) + (a2 + a3);
+        out[1] += (b0 + b1) + (b2 + b3);
     }
 }
