@@ -21,13 +21,14 @@ import io.normlab.tensor.Tensor;
  *       carries the gradient into weight, bias and the gate.</li>
  *   <li>The gate (parameter {@code gate}, init 1: pure BN) is clipped to [0, 1] after each
  *       optimizer step, as in the paper: <b>the training loop must call {@link #clampGates()}
- *       after every optimizer step</b> (it is a no-op for values already inside).</li>
+ *       (or {@link AfterStep#applyAll} on the model) after every optimizer step</b> (a no-op for
+ *       values already inside).</li>
  * </ul>
  * Input (N, C, *) with more than one trailing element; output the same shape. Parameters weight,
  * bias (C) when affine, and gate (C); buffers running_mean, running_var, num_batches_tracked when
  * tracking. Defaults {@link NormOptions#batchNorm()}.
  */
-public final class BatchInstanceNorm extends Module {
+public final class BatchInstanceNorm extends Module implements AfterStep {
     private final int numFeatures;
     private final NormOptions options;
     private final Var weight;
@@ -79,6 +80,12 @@ public final class BatchInstanceNorm extends Module {
     public void clampGates() {
         float[] g = gate.value().data();
         for (int i = 0; i < g.length; i++) g[i] = Math.min(1f, Math.max(0f, g[i]));
+    }
+
+    /** {@link #clampGates()}. */
+    @Override
+    public void afterStep() {
+        clampGates();
     }
 
     /** The gate rho (parameter "gate"). */

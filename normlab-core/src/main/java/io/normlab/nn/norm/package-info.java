@@ -22,7 +22,7 @@
  * softmax weights). {@link io.normlab.nn.norm.WeightNorm} and {@link io.normlab.nn.norm.WeightNormLinear}
  * reparametrize weights.
  *
- * <p>Contract for training loops: call {@link io.normlab.nn.norm.BatchInstanceNorm#clampGates()}
- * after every optimizer step on each Batch-Instance Normalization layer.
+ * <p>Contract for training loops: call {@link io.normlab.nn.norm.AfterStep#applyAll} on the model
+ * after every optimizer step (Batch-Instance Normalization clips its gates there).
  */
 package io.normlab.nn.norm;

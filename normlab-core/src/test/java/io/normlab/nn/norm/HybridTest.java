@@ -38,6 +38,15 @@ class HybridTest {
     }
 
     @Test
+    void afterStepReachesGatesInsideANetwork() {
+        BatchInstanceNorm bin = new BatchInstanceNorm(2);
+        io.normlab.nn.Sequential net = new io.normlab.nn.Sequential(new BatchNorm1d(2), bin);
+        bin.gate().value().fill(-2f);
+        AfterStep.applyAll(net);
+        assertArrayEquals(new float[] {0f, 0f}, bin.gate().value().data(), 0f);
+    }
+
+    @Test
     void batchInstanceNormIsTheGatedMixOfBatchAndInstanceNorm() {
         Rng rng = new Rng(2);
         int n = 3, c = 2, s = 6;
