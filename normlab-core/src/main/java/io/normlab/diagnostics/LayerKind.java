@@ -7,19 +7,30 @@ import io.normlab.nn.Module;
 import io.normlab.nn.ReLU;
 import io.normlab.nn.Sigmoid;
 import io.normlab.nn.Tanh;
+import io.normlab.nn.norm.BatchInstanceNorm;
+import io.normlab.nn.norm.BatchNorm;
+import io.normlab.nn.norm.GroupNorm;
+import io.normlab.nn.norm.InstanceNorm;
+import io.normlab.nn.norm.LayerNorm;
+import io.normlab.nn.norm.RMSNorm;
+import io.normlab.nn.norm.SwitchableNorm;
+import io.normlab.nn.norm.WeightNormLinear;
 import java.util.regex.Pattern;
 
 /**
  * What a module is, as far as the diagnostics care: a weight layer (starts a block), a
  * normalization, an activation of a given family, a recurrent layer, a container or something else.
  *
- * <p>{@link #of} classifies by type for the layers of {@code io.normlab.nn} ({@link Linear},
- * {@link Sigmoid}, {@link Tanh}, {@link ReLU}, {@link LeakyReLU}, {@link GELU}) and otherwise by
- * class simple name, so that it also covers layers of other packages and user modules:
- * {@code Conv1d/2d}, {@code BatchNorm*}, {@code BatchRenorm*}, names ending in {@code Norm} or
- * {@code Norm1d/2d/3d} (LayerNorm, GroupNorm, InstanceNorm2d, RMSNorm, ...), ELU/SiLU/Softplus/Mish,
- * and recurrent layers (name ending in RNN, LSTM, GRU, optionally followed by Cell, or any class of
- * package {@code io.normlab.nn.rnn}).
+ * <p>{@link #of} classifies by type for the layers of {@code io.normlab.nn} and
+ * {@code io.normlab.nn.norm}: {@link Linear} and {@link WeightNormLinear} are weight layers;
+ * {@link BatchNorm} (1d, 2d, {@code BatchRenorm}) and {@link BatchInstanceNorm} batch norms (their
+ * statistics need a batch); {@link LayerNorm}, {@link GroupNorm}, {@link InstanceNorm},
+ * {@link RMSNorm}, {@link SwitchableNorm} other norms; {@link Sigmoid}, {@link Tanh}, {@link ReLU},
+ * {@link LeakyReLU}, {@link GELU} activations. Other classes (user modules, packages that land
+ * later) go by simple name: {@code Conv1d/2d/3d}, {@code BatchNorm*}, {@code BatchRenorm*}, names
+ * ending in {@code Norm} or {@code Norm1d/2d/3d}, ELU/SiLU/Softplus/Mish, and recurrent layers (name
+ * ending in RNN, LSTM, GRU, optionally followed by Cell, or any class of package
+ * {@code io.normlab.nn.rnn}).
  */
 public enum LayerKind {
     /** Linear or convolution: a weight matrix or kernel; each one starts a block ("hidden layer"). */
@@ -47,7 +58,10 @@ public enum LayerKind {
 
     /** The kind of {@code m}. */
     public static LayerKind of(Module m) {
-        if (m instanceof Linear) return WEIGHT;
+        if (m instanceof Linear || m instanceof WeightNormLinear) return WEIGHT;
+        if (m instanceof BatchNorm || m instanceof BatchInstanceNorm) return BATCH_NORM;
+        if (m instanceof LayerNorm || m instanceof GroupNorm || m instanceof InstanceNorm || m instanceof RMSNorm
+                || m instanceof SwitchableNorm) return NORM;
         if (m instanceof Sigmoid) return SIGMOID;
         if (m instanceof Tanh) return TANH;
         if (m instanceof ReLU) return RELU;

@@ -10,6 +10,8 @@ import io.normlab.nn.Module;
 import io.normlab.nn.ReLU;
 import io.normlab.nn.Sequential;
 import io.normlab.nn.Sigmoid;
+import io.normlab.nn.norm.BatchNorm1d;
+import io.normlab.nn.norm.LayerNorm;
 import io.normlab.tensor.Rng;
 import io.normlab.tensor.Tensor;
 import java.util.ArrayList;
@@ -20,16 +22,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class AdvisorTest {
-    /** Stand-in with BatchNorm1d's name and parameters; the static checks look at the architecture only. */
-    static final class BatchNorm1d extends Module {
-        BatchNorm1d(int features) {
-            registerParameter("weight", Tensor.ones(features));
-            registerParameter("bias", Tensor.zeros(features));
-        }
-
-        @Override protected Var compute(Var x) { return x; }
-    }
-
     /** A recurrent layer (by name) with a batch norm inside its cell. */
     static final class ToyRNN extends Module {
         ToyRNN(int hidden, Rng rng) {
@@ -85,6 +77,8 @@ class AdvisorTest {
         assertEquals(Set.of(), findings(net, Advisor.Context.none()), "unknown batch size: no claim");
         assertEquals(Set.of(), findings(Nets.mlp(16, 2, 16, 4, null, ReLU::new, new Rng(33)), Advisor.Context.none().withBatchSize(2)),
                 "no BatchNorm, no problem with small batches");
+        Sequential ln = new Sequential(new Linear(16, 16, new Rng(33)), new LayerNorm(16), new ReLU(), new Linear(16, 4, new Rng(33)));
+        assertEquals(Set.of(), findings(ln, Advisor.Context.none().withBatchSize(2)), "LayerNorm does not depend on the batch");
     }
 
     @Test

@@ -13,17 +13,16 @@ import io.normlab.nn.ReLU;
 import io.normlab.nn.Sequential;
 import io.normlab.nn.Sigmoid;
 import io.normlab.nn.Tanh;
+import io.normlab.nn.norm.BatchNorm1d;
+import io.normlab.nn.norm.BatchRenorm;
+import io.normlab.nn.norm.GroupNorm;
+import io.normlab.nn.norm.InstanceNorm2d;
+import io.normlab.nn.norm.LayerNorm;
 import io.normlab.tensor.Rng;
 import org.junit.jupiter.api.Test;
 
 class LayerKindTest {
-    static final class LayerNorm extends Module {
-        @Override protected Var compute(Var x) { return x; }
-    }
 
-    static final class InstanceNorm2d extends Module {
-        @Override protected Var compute(Var x) { return x; }
-    }
 
     static final class Conv2d extends Module {
         @Override protected Var compute(Var x) { return x; }
@@ -45,9 +44,11 @@ class LayerKindTest {
         assertEquals(LayerKind.OTHER, LayerKind.of(new Dropout(0.5, rng)));
         assertEquals(LayerKind.OTHER, LayerKind.of(new Identity()));
         assertEquals(LayerKind.CONTAINER, LayerKind.of(new Sequential(new ReLU())));
-        assertEquals(LayerKind.BATCH_NORM, LayerKind.of(new AdvisorTest.BatchNorm1d(3)));
-        assertEquals(LayerKind.NORM, LayerKind.of(new LayerNorm()));
-        assertEquals(LayerKind.NORM, LayerKind.of(new InstanceNorm2d()));
+        assertEquals(LayerKind.BATCH_NORM, LayerKind.of(new BatchNorm1d(3)));
+        assertEquals(LayerKind.BATCH_NORM, LayerKind.of(new BatchRenorm(3)));
+        assertEquals(LayerKind.NORM, LayerKind.of(new LayerNorm(3)));
+        assertEquals(LayerKind.NORM, LayerKind.of(new GroupNorm(2, 4)));
+        assertEquals(LayerKind.NORM, LayerKind.of(new InstanceNorm2d(3)));
         assertEquals(LayerKind.WEIGHT, LayerKind.of(new Conv2d()));
         assertEquals(LayerKind.RECURRENT, LayerKind.of(new LSTMCell()));
         assertEquals(LayerKind.RECURRENT, LayerKind.of(new AdvisorTest.ToyRNN(2, rng)));

@@ -7,6 +7,7 @@ import io.normlab.nn.ReLU;
 import io.normlab.nn.Sequential;
 import io.normlab.nn.Sigmoid;
 import io.normlab.nn.Tanh;
+import io.normlab.nn.norm.BatchNorm1d;
 import io.normlab.tensor.Rng;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,17 @@ class VerdictTest {
         assertEquals(Verdict.HEALTHY, d.hidden().get(19).verdict());
         assertEquals("Sigmoid", d.hidden().get(0).activation());
         assertEquals("1", d.hidden().get(0).outputPath(), "h_1 is the sigmoid's output after Linear '0'");
+    }
+
+    @Test
+    void theSameSigmoidMlpWithBatchNormBeforeEachSigmoidIsNotVanishing() {
+        Sequential net = Nets.mlp(IN, 20, 64, CLASSES, () -> new BatchNorm1d(64), Sigmoid::new, new Rng(1));
+        Diagnosis d = Nets.diagnoseOnce(net, IN, BATCH, CLASSES, 101);
+        assertFalse(d.has(Verdict.VANISHING), d.verdicts() + ", ratio " + d.actGradRatio() + ", factor " + d.growthFactor());
+        assertEquals(Set.of(Verdict.HEALTHY), d.verdicts());
+        assertTrue(d.actGradRatio() > 0.1 && d.actGradRatio() < 10, "first/last activation-gradient ratio " + d.actGradRatio());
+        assertTrue(d.growthFactor() > 0.9 && d.growthFactor() < 1.1, "backward factor per layer " + d.growthFactor());
+        assertEquals("2", d.hidden().get(0).outputPath(), "h_1 is the sigmoid after Linear '0' and BatchNorm1d '1'");
     }
 
     @Test
