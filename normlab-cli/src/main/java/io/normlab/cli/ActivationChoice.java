@@ -1,29 +1,15 @@
 package io.normlab.cli;
 
-import io.normlab.nn.GELU;
-import io.normlab.nn.Module;
-import io.normlab.nn.ReLU;
-import io.normlab.nn.Sigmoid;
-import io.normlab.nn.Tanh;
-import java.util.function.Supplier;
+import io.normlab.models.Activation;
 
-/**
- * The activation layers the CLI offers. Constant names are the flag values, hence lower case.
- */
+/** The activations the CLI offers. Constant names are the flag values, hence lower case. */
 enum ActivationChoice {
-    relu(ReLU::new),
-    tanh(Tanh::new),
-    sigmoid(Sigmoid::new),
-    gelu(GELU::new);
+    relu(Activation.RELU), tanh(Activation.TANH), sigmoid(Activation.SIGMOID), gelu(Activation.GELU),
+    leaky_relu(Activation.LEAKY_RELU), identity(Activation.IDENTITY);
 
-    private final Supplier<Module> factory;
+    final Activation activation;
 
-    ActivationChoice(Supplier<Module> factory) {
-        this.factory = factory;
-    }
-
-    /** A new activation layer. */
-    Module module() {
-        return factory.get();
+    ActivationChoice(Activation activation) {
+        this.activation = activation;
     }
 }

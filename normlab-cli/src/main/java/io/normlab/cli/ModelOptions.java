@@ -1,10 +1,9 @@
 package io.normlab.cli;
 
-import io.normlab.nn.Linear;
-import io.normlab.nn.Module;
+import io.normlab.models.MlpSpec;
+import io.normlab.models.Placement;
 import io.normlab.nn.Sequential;
 import io.normlab.tensor.Rng;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -13,8 +12,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * A multi-layer perceptron from flags: for each hidden width w, {@code Linear(prev, w)}, the
- * normalization layer (if any), the activation; then {@code Linear(prev, classes)} giving logits.
- * Linear layers use PyTorch's default initialization.
+ * normalization layer (if any) and the activation in the chosen order; then
+ * {@code Linear(prev, classes)} giving logits ({@link MlpSpec}). PyTorch's default initialization.
  */
 final class ModelOptions {
     @Spec(Spec.Target.MIXEE)
@@ -29,23 +28,27 @@ final class ModelOptions {
     ActivationChoice activation;
 
     @Option(names = "--norm", defaultValue = "none", paramLabel = "NAME",
-            description = "Normalization after each hidden Linear layer, before the activation. Available: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            description = "Normalization in each hidden block (after the Linear layer; see --norm-placement). Available: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Norm norm;
 
+    @Option(names = "--norm-placement", defaultValue = "before", paramLabel = "WHERE",
+            description = "Normalization before or after the activation: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    PlacementChoice placement;
+
+    enum PlacementChoice { before, after }
+
+    /** The model as a spec (recorded with results). */
+    MlpSpec spec(int inputs, int classes) {
+        int[] widths = hidden.stream().mapToInt(Integer::intValue).toArray();
+        try {
+            return new MlpSpec(inputs, widths, classes, activation.activation, norm.kind,
+                    placement == PlacementChoice.after ? Placement.AFTER_ACTIVATION : Placement.BEFORE_ACTIVATION, null, false);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--hidden': " + e.getMessage());
+        }
+    }
+
     Sequential build(int inputs, int classes, Rng rng) {
-        for (int w : hidden) {
-            if (w < 1) throw new ParameterException(spec.commandLine(), "Invalid value for option '--hidden': widths must be >= 1, got " + hidden);
-        }
-        List<Module> layers = new ArrayList<>();
-        int prev = inputs;
-        for (int w : hidden) {
-            layers.add(new Linear(prev, w, rng));
-            Module n = norm.layer(w);
-            if (n != null) layers.add(n);
-            layers.add(activation.module());
-            prev = w;
-        }
-        layers.add(new Linear(prev, classes, rng));
-        return new Sequential(layers);
+        return spec(inputs, classes).build(rng);
     }
 }

@@ -1,18 +1,18 @@
 package io.normlab.cli;
 
-import io.normlab.nn.Module;
+import io.normlab.models.NormKind;
 
 /**
- * Normalization layers the CLI can put after each hidden Linear layer, before the activation.
- * Constant names are the flag values; the list is what {@code --norm} accepts and shows.
+ * Normalization layers the CLI can put in each hidden block of an MLP. Constant names are the
+ * flag values; the list is what {@code --norm} accepts and shows.
  */
 enum Norm {
-    none;
+    none(NormKind.NONE), batch(NormKind.BATCH), layer(NormKind.LAYER), group(NormKind.GROUP), rms(NormKind.RMS),
+    renorm(NormKind.BATCH_RENORM);
 
-    /** The layer normalizing {@code features} features, or null for {@link #none}. */
-    Module layer(int features) {
-        return switch (this) {
-            case none -> null;
-        };
+    final NormKind kind;
+
+    Norm(NormKind kind) {
+        this.kind = kind;
     }
 }

@@ -131,9 +131,9 @@ class MainTest {
     @Test
     void badFlagsAreUsageErrors() {
         Run selu = run("train", "--activation", "selu");
-        assertUsageError(selu, "expected one of [relu, tanh, sigmoid, gelu]");
+        assertUsageError(selu, "expected one of [relu, tanh, sigmoid, gelu, leaky_relu, identity]");
         assertTrue(selu.err().contains("Usage: normlab train"), selu.err());
-        assertUsageError(run("train", "--norm", "batch"), "expected one of [none]");
+        assertUsageError(run("train", "--norm", "instance"), "expected one of [none, batch, layer, group, rms, renorm]");
         assertUsageError(run("train", "--data", "mnist"), "expected one of [digits, breast-cancer, wine] or a .csv/.csv.gz file");
         assertUsageError(run("train", "--epochs", "0"), "--epochs");
         assertUsageError(run("train", "--val-fraction", "1.5"), "--val-fraction");
