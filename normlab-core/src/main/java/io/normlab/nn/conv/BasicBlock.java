@@ -19,7 +19,8 @@ import java.util.function.IntFunction;
  * (N, out, oH, oW) with {@code oH = floor((H - 1)/stride) + 1}.
  *
  * <p>{@code norm} maps a channel count to a normalization module (BatchNorm2d, GroupNorm, ...);
- * null, a factory returning null, or one returning {@link Identity} means no normalization. Convolutions have no bias when a
+ * null, a factory returning null, or one returning {@link Identity} means no normalization. Layer
+ * normalization of a feature map (statistics over C, H, W per sample) is {@code c -> new GroupNorm(1, c)}. Convolutions have no bias when a
  * norm follows them (its shift makes one redundant) and a bias otherwise. State-dict names follow
  * torchvision: {@code conv1, bn1, conv2, bn2, downsample.0, downsample.1}, whatever the norm.
  */

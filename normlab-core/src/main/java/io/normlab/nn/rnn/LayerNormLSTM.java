@@ -4,6 +4,7 @@ import io.normlab.autograd.MatrixOps;
 import io.normlab.autograd.Shaping;
 import io.normlab.autograd.Var;
 import io.normlab.nn.Module;
+import io.normlab.nn.norm.LayerNorm;
 import io.normlab.tensor.Rng;
 import io.normlab.tensor.Tensor;
 
@@ -18,9 +19,9 @@ import io.normlab.tensor.Tensor;
  * The input and recurrent pre-activations are normalized separately, so neither can dominate the
  * other; the un-normalized c_t is carried to the next step. Parameters: {@code weight_ih} (4H, D),
  * {@code weight_hh} (4H, H), {@code bias} (4H), all U(+-1/sqrt(H)) as PyTorch's LSTM; the layer
- * norms {@code ln_ih}, {@code ln_hh} (4H) and {@code ln_cell} (H) with weight 1, bias 0, eps 1e-5.
- * (The paper's b is redundant with the LN shifts; it is kept to match the paper.) Composed from
- * autograd ops, so its backward is the engine's.
+ * norms {@code ln_ih}, {@code ln_hh} (4H) and {@code ln_cell} (H) are {@link LayerNorm}s with
+ * PyTorch's defaults (weight 1, bias 0, eps 1e-5). (The paper's b is redundant with the LN shifts;
+ * it is kept to match the paper.) Composed from the fused LayerNorm and autograd ops.
  */
 public final class LayerNormLSTM extends Module {
     private final int inputSize;
@@ -42,9 +43,9 @@ public final class LayerNormLSTM extends Module {
         weightIh = registerParameter("weight_ih", Tensor.uniform(rng, -k, k, 4 * hiddenSize, inputSize));
         weightHh = registerParameter("weight_hh", Tensor.uniform(rng, -k, k, 4 * hiddenSize, hiddenSize));
         bias = registerParameter("bias", Tensor.uniform(rng, -k, k, 4 * hiddenSize));
-        lnIh = registerModule("ln_ih", new LastDimLayerNorm(4 * hiddenSize));
-        lnHh = registerModule("ln_hh", new LastDimLayerNorm(4 * hiddenSize));
-        lnCell = registerModule("ln_cell", new LastDimLayerNorm(hiddenSize));
+        lnIh = registerModule("ln_ih", new LayerNorm(4 * hiddenSize));
+        lnHh = registerModule("ln_hh", new LayerNorm(4 * hiddenSize));
+        lnCell = registerModule("ln_cell", new LayerNorm(hiddenSize));
     }
 
     /** One step from state (h, c) (null: zeros); x (N, D). */

@@ -6,23 +6,33 @@ import io.normlab.autograd.GradCheck;
 import io.normlab.autograd.Var;
 import io.normlab.nn.Identity;
 import io.normlab.nn.Module;
+import io.normlab.nn.norm.BatchNorm2d;
+import io.normlab.nn.norm.GroupNorm;
+import io.normlab.nn.norm.InstanceNorm2d;
 import io.normlab.tensor.Rng;
 import io.normlab.tensor.Tensor;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 class BasicBlockTest {
-    /** Per-channel norm stand-in with batch statistics and a random gamma (gamma = 1 would hide gradient mistakes). */
+    /** BatchNorm2d with a random gamma (gamma = 1 would hide gradient mistakes). */
     private static IntFunction<Module> norm(Rng rng) {
-        return c -> new ChannelNormStandIn(c, Tensor.uniform(rng, 0.5f, 1.5f, c), 0.1f, true);
+        return c -> {
+            BatchNorm2d bn = new BatchNorm2d(c);
+            bn.stateDict().get("weight").copyFrom(Tensor.uniform(rng, 0.5f, 1.5f, c));
+            return bn;
+        };
     }
 
     @Test
     void identityShortcutKeepsShapeAndTorchvisionNames() {
         BasicBlock b = new BasicBlock(4, 4, 1, norm(new Rng(1)), new Rng(41));
         assertFalse(b.hasProjection());
-        assertEquals(List.of("conv1.weight", "bn1.weight", "bn1.bias", "conv2.weight", "bn2.weight", "bn2.bias"),
+        assertEquals(List.of("conv1.weight", "bn1.weight", "bn1.bias", "bn1.running_mean", "bn1.running_var", "bn1.num_batches_tracked",
+                "conv2.weight", "bn2.weight", "bn2.bias", "bn2.running_mean", "bn2.running_var", "bn2.num_batches_tracked"),
                 List.copyOf(b.stateDict().keySet()));
         assertArrayEquals(new int[] {2, 4, 5, 5}, b.forward(Tensor.randn(new Rng(2), 2, 4, 5, 5)).shape());
     }
@@ -72,7 +82,7 @@ class BasicBlockTest {
     @Test
     void gradientsPassGradCheckWithAPerChannelNormAndWithout() {
         Rng rng = new Rng(46);
-        BasicBlock withNorm = new BasicBlock(2, 3, 2, c -> new ChannelNormStandIn(c, Tensor.uniform(rng, 0.5f, 1.5f, c), 0.5f, false), rng);
+        BasicBlock withNorm = new BasicBlock(2, 3, 2, c -> new ChannelAffineStandIn(c, Tensor.uniform(rng, 0.5f, 1.5f, c), 0.5f), rng);
         BasicBlock plain = new BasicBlock(2, 3, 2, null, rng);
         for (String k : List.of("conv1.bias", "conv2.bias", "downsample.0.bias")) plain.stateDict().get(k).fill(0.5f);
         for (BasicBlock b : List.of(withNorm, plain)) {
@@ -90,5 +100,36 @@ class BasicBlockTest {
             for (int i = 0; i < b.parameters().size(); i++) in[i + 1] = b.parameters().get(i);
             GradCheck.defaults().check(v -> b.forward(v[0]), in);
         }
+    }
+
+    /** One block definition for BN, GN, LN (= GroupNorm with one group over C, H, W), IN and no norm. */
+    @Test
+    void worksWithTheRealNormalizationLayers() {
+        Rng rng = new Rng(47);
+        Map<String, IntFunction<Module>> norms = new LinkedHashMap<>();
+        norms.put("batch", BatchNorm2d::new);
+        norms.put("group", c -> new GroupNorm(2, c));
+        norms.put("layer", c -> new GroupNorm(1, c));
+        norms.put("instance", InstanceNorm2d::new);
+        norms.put("none", c -> new Identity());
+        Tensor x = Tensor.randn(rng, 3, 2, 6, 6);
+        for (var e : norms.entrySet()) {
+            BasicBlock b = new BasicBlock(2, 4, 2, e.getValue(), new Rng(48));
+            Var y = b.forward(Var.of(x));
+            assertArrayEquals(new int[] {3, 4, 3, 3}, y.shape(), e.getKey());
+            y.backward(Tensor.randn(rng, y.shape()));
+            for (var p : b.namedParameters().entrySet()) {
+                assertNotNull(p.getValue().grad(), e.getKey() + " " + p.getKey());
+                assertTrue(p.getValue().grad().isFinite(), e.getKey() + " " + p.getKey());
+            }
+        }
+        BasicBlock bn = new BasicBlock(2, 4, 1, BatchNorm2d::new, new Rng(49));
+        assertTrue(bn.stateDict().containsKey("bn1.running_mean") && bn.stateDict().containsKey("downsample.1.running_var"));
+        bn.forward(Var.of(x));
+        bn.eval();
+        // in eval mode BatchNorm uses running statistics: a sample's output does not depend on the rest of the batch
+        Tensor all = bn.forward(Var.of(x)).value();
+        Tensor first = bn.forward(Var.of(io.normlab.tensor.Layout.slice(x, 0, 0, 1))).value();
+        assertArrayEquals(first.data(), io.normlab.tensor.Layout.slice(all, 0, 0, 1).data());
     }
 }
