@@ -41,7 +41,9 @@ class ElementwiseTest {
             for (int i = 0; i < y.numel(); i++) {
                 int[] idx = Naive.unravel(i, out);
                 float expect = ref.apply(a.data()[Naive.broadcastSource(idx, p[0])], b.data()[Naive.broadcastSource(idx, p[1])]);
-                assertEquals(expect, y.data()[i], 0f, name + " " + Shape.str(p[0]) + ", " + Shape.str(p[1]) + " at " + i);
+                if (Float.compare(expect, y.data()[i]) != 0) {
+                    fail(name + " " + Shape.str(p[0]) + ", " + Shape.str(p[1]) + " at " + i + ": expected " + expect + ", got " + y.data()[i]);
+                }
             }
             assertArrayEquals(a0.data(), a.data(), "inputs must not change");
             assertArrayEquals(b0.data(), b.data(), "inputs must not change");
