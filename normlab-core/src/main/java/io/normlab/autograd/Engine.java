@@ -36,10 +36,7 @@ final class Engine {
             Node node = v.node();
             if (node == null) continue;
             Tensor[] inGrads = node.function.backward(g);
-            if (inGrads == null || inGrads.length != node.inputs.length) {
-                throw new IllegalStateException(node.function.name() + ".backward returned " + (inGrads == null ? "null" : inGrads.length + " gradient(s)")
-                        + " for " + node.inputs.length + " inputs");
-            }
+            checkCount(node, inGrads);
             for (int i = 0; i < node.inputs.length; i++) {
                 Var in = node.inputs[i];
                 if (!in.requiresGrad() || inGrads[i] == null) continue;
@@ -51,6 +48,17 @@ final class Engine {
                     pending.put(in, Elementwise.add(prev, gi));
                 }
             }
+        }
+    }
+
+    /** One gradient per input; trailing extra entries are tolerated only when null (an absent optional input). */
+    private static void checkCount(Node node, Tensor[] inGrads) {
+        int n = node.inputs.length;
+        boolean bad = inGrads == null || inGrads.length < n;
+        for (int i = n; !bad && i < inGrads.length; i++) bad = inGrads[i] != null;
+        if (bad) {
+            throw new IllegalStateException(node.function.name() + ".backward returned " + (inGrads == null ? "null" : inGrads.length + " gradient(s)")
+                    + " for " + n + " inputs");
         }
     }
 

@@ -19,7 +19,11 @@ public abstract class Function {
     /** Computes the output from the input values. Must not modify the inputs. */
     protected abstract Tensor forward(Tensor... inputs);
 
-    /** Given dL/d(output), returns dL/d(input_i) for each input (null allowed where not needed). */
+    /**
+     * Given dL/d(output), returns dL/d(input_i) for each input (null allowed where not needed). The
+     * array may be longer than the inputs (a fixed layout with absent optional inputs) if the extra
+     * entries are null.
+     */
     protected abstract Tensor[] backward(Tensor gradOutput);
 
     /** True when input {@code i} requires a gradient (valid during forward and backward). */

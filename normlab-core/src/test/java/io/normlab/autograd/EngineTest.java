@@ -165,6 +165,25 @@ class EngineTest {
     }
 
     @Test
+    void trailingNullGradientsForAbsentOptionalInputsAreAccepted() {
+        Var a = Var.param(Tensor.ones(2));
+        Function withOptionalBias = new Function() {
+            @Override protected Tensor forward(Tensor... in) { return in[0].mul(2f); }
+            @Override protected Tensor[] backward(Tensor g) { return new Tensor[] {g.mul(2f), needsGrad(1) ? g : null}; }
+        };
+        withOptionalBias.apply(a).sum().backward();
+        assertArrayEquals(new float[] {2f, 2f}, a.grad().data());
+        Var b = Var.param(Tensor.ones(2));
+        Var y = new Function() {
+            @Override protected Tensor forward(Tensor... in) { return in[0].mul(2f); }
+            @Override protected Tensor[] backward(Tensor g) { return new Tensor[] {g, g}; }
+            @Override public String name() { return "extra_op"; }
+        }.apply(b);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> y.sum().backward());
+        assertTrue(e.getMessage().contains("extra_op") && e.getMessage().contains("2 gradient(s) for 1 inputs"), e.getMessage());
+    }
+
+    @Test
     void aFunctionInstanceRecordsOnlyOnce() {
         Function f = new Function() {
             @Override protected Tensor forward(Tensor... in) { return in[0].mul(2f); }
