@@ -6,6 +6,7 @@ import io.normlab.tensor.Tensor;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -15,6 +16,7 @@ import org.openjdk.jmh.annotations.State;
 
 /** gemm-N of WORKLOADS.md: C = A x B, square N. GFLOP/s = 2 N^3 / time. */
 @State(Scope.Thread)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class GemmBenchmark {

@@ -2,13 +2,15 @@ package io.normlab.nn;
 
 import io.normlab.autograd.MatrixOps;
 import io.normlab.autograd.Var;
+import io.normlab.nn.init.Init;
 import io.normlab.tensor.Rng;
 import io.normlab.tensor.Tensor;
 
 /**
  * Fully connected layer {@code y = x W^T + b}, PyTorch's convention: W of shape (out, in), b of
  * shape (out); input (..., in), output (..., out). Default initialisation as PyTorch's:
- * W ~ U(-1/sqrt(in), 1/sqrt(in)) (kaiming_uniform with a = sqrt(5)) and b ~ U(-1/sqrt(in), 1/sqrt(in)).
+ * W ~ U(-1/sqrt(in), 1/sqrt(in)) (kaiming_uniform with a = sqrt(5)) and b ~ U(-1/sqrt(in), 1/sqrt(in)),
+ * weight drawn first ({@link Init#torchDefault}). Re-initialize with {@link ModelInit}.
  */
 public final class Linear extends Module {
     private final int in;
@@ -25,9 +27,9 @@ public final class Linear extends Module {
         if (in <= 0 || out <= 0) throw new IllegalArgumentException("Linear: in and out must be positive, got in=" + in + ", out=" + out);
         this.in = in;
         this.out = out;
-        float bound = (float) (1.0 / Math.sqrt(in));
-        this.weight = registerParameter("weight", Tensor.uniform(rng, -bound, bound, out, in));
-        this.bias = bias ? registerParameter("bias", Tensor.uniform(rng, -bound, bound, out)) : null;
+        this.weight = registerParameter("weight", Tensor.zeros(out, in));
+        this.bias = bias ? registerParameter("bias", Tensor.zeros(out)) : null;
+        Init.torchDefault(weight.value(), bias ? this.bias.value() : null, rng);
     }
 
     public Var weight() {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -248,7 +249,7 @@ public abstract class Module {
         return "";
     }
 
-    /** The model tree, one module per line, with parameter counts. */
+    /** The model tree, one module per line, with parameter counts (grouped by commas, whatever the default locale). */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
@@ -261,7 +262,7 @@ public abstract class Module {
         if (!name.isEmpty()) sb.append('(').append(name).append("): ");
         sb.append(getClass().getSimpleName()).append('(').append(describe()).append(')');
         long n = parameterCount();
-        if (n > 0) sb.append("  [").append(String.format("%,d", n)).append(" params]");
+        if (n > 0) sb.append("  [").append(String.format(Locale.ROOT, "%,d", n)).append(" params]");
         sb.append('\n');
         for (var e : children.entrySet()) e.getValue().render(indent + "  ", e.getKey(), sb);
     }

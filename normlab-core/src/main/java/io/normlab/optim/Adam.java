@@ -59,7 +59,9 @@ public final class Adam extends Optimizer {
 
     @Override
     public void step() {
-        float b1 = (float) cfg.beta1(), b2 = (float) cfg.beta2(), eps = (float) cfg.eps(), wd = (float) cfg.weightDecay();
+        float b2 = (float) cfg.beta2(), eps = (float) cfg.eps(), wd = (float) cfg.weightDecay();
+        // 1 - beta in double, then rounded: 1 - 0.999f would be 0.00099999 (1.3e-5 off PyTorch's 0.001f)
+        float oneMinusB1 = (float) (1 - cfg.beta1()), oneMinusB2 = (float) (1 - cfg.beta2());
         for (int k = 0; k < params.size(); k++) {
             Var p = params.get(k);
             if (p.grad() == null) continue;
@@ -80,8 +82,8 @@ public final class Adam extends Optimizer {
                     if (cfg.decoupled()) w[i] *= decay;
                     else gi += wd * w[i];
                 }
-                mk[i] += (1 - b1) * (gi - mk[i]);
-                vk[i] = b2 * vk[i] + (1 - b2) * gi * gi;
+                mk[i] += oneMinusB1 * (gi - mk[i]);
+                vk[i] = b2 * vk[i] + oneMinusB2 * gi * gi;
                 float denom = (float) Math.sqrt(vk[i]) / bc2Sqrt + eps;
                 w[i] -= stepSize * (mk[i] / denom);
             }

@@ -14,7 +14,7 @@ public interface Gemm {
     void gemm(boolean transA, boolean transB, int m, int n, int k,
               float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate);
 
-    /** The kernel in use (default: {@link BlockedGemm}). */
+    /** The kernel in use (default: chosen by {@link Backend}). */
     static Gemm current() {
         return Holder.current;
     }
@@ -28,7 +28,7 @@ public interface Gemm {
 
     /** Holds the selected kernel. */
     final class Holder {
-        private static volatile Gemm current = new BlockedGemm();
+        private static volatile Gemm current = Backend.defaultGemm();
 
         private Holder() {}
     }

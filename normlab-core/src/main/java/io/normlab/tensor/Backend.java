@@ -1,0 +1,46 @@
+package io.normlab.tensor;
+
+import java.util.logging.Logger;
+
+/**
+ * Chooses the compute kernels at start-up: the Vector API path when the JVM runs with
+ * {@code --add-modules jdk.incubator.vector}, else the plain-Java path (same results up to
+ * floating-point rounding, slower). One log line says which is active. Set the system property
+ * {@code normlab.simd=false} to force the plain path.
+ */
+public final class Backend {
+    private static final String VECTOR_GEMM = "io.normlab.tensor.simd.VectorGemm";
+    private static final boolean VECTOR = detect();
+
+    private Backend() {}
+
+    /** True when the Vector API kernels are in use. */
+    public static boolean vectorApi() {
+        return VECTOR;
+    }
+
+    /** A one-line description of the active path. */
+    public static String describe() {
+        return VECTOR ? "Vector API kernels (jdk.incubator.vector)" : "plain-Java kernels (run with --add-modules jdk.incubator.vector for the Vector API path)";
+    }
+
+    static Gemm defaultGemm() {
+        if (VECTOR) {
+            try {
+                return (Gemm) Class.forName(VECTOR_GEMM).getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException | LinkageError e) {
+                Logger.getLogger(Backend.class.getName()).warning("Vector API GEMM failed to load, using plain Java: " + e);
+            }
+        }
+        return new BlockedGemm();
+    }
+
+    private static boolean detect() {
+        boolean on = !"false".equals(System.getProperty("normlab.simd"))
+                && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+        Logger log = Logger.getLogger(Backend.class.getName());
+        if (on) log.fine("NormLab compute backend: Vector API");
+        else log.info("NormLab compute backend: plain Java (add --add-modules jdk.incubator.vector to the java command for the faster Vector API path)");
+        return on;
+    }
+}
