@@ -76,14 +76,22 @@ class ParallelTest {
     }
 
     @Test
-    void matmulIsBitIdenticalWithOneAndTwoThreads() {
+    void matmulIsBitIdenticalWithOneAndTwoThreadsForEveryKernel() {
         Rng rng = new Rng(41);
         Tensor a = Tensor.randn(rng, 300, 600), b = Tensor.randn(rng, 600, 530), bt = Tensor.randn(rng, 530, 600);
         Tensor at = Tensor.randn(rng, 600, 300), batched = Tensor.randn(rng, 3, 67, 600);
-        assertSameBits("matmul", () -> Linalg.matmul(a, b));
-        assertSameBits("matmul A B^T", () -> Linalg.matmul(a, false, bt, true));
-        assertSameBits("matmul A^T B", () -> Linalg.matmul(at, true, b, false));
-        assertSameBits("batched matmul", () -> Linalg.matmul(batched, b));
+        for (Gemm kernel : LinalgTest.kernels()) {
+            Gemm previous = Gemm.use(kernel);
+            try {
+                String k = kernel.getClass().getSimpleName() + " ";
+                assertSameBits(k + "matmul", () -> Linalg.matmul(a, b));
+                assertSameBits(k + "matmul A B^T", () -> Linalg.matmul(a, false, bt, true));
+                assertSameBits(k + "matmul A^T B", () -> Linalg.matmul(at, true, b, false));
+                assertSameBits(k + "batched matmul", () -> Linalg.matmul(batched, b));
+            } finally {
+                Gemm.use(previous);
+            }
+        }
     }
 
     @Test
