@@ -12,11 +12,17 @@ import java.util.List;
  * combines per-chunk partials in chunk order, is therefore bit-identical with 1 or N threads.
  *
  * <p>The thread count is global and settable ({@link #setThreads(int)}; default: the number of
- * available processors). Work of a single chunk runs on the calling thread.
+ * available processors). Work of a single chunk runs on the calling thread. A loop started inside
+ * the body of a multi-threaded loop (e.g. a GEMM inside a convolution's loop over the batch) runs
+ * its chunks inline on that thread, in order: the outer loop already occupies the workers, and a
+ * thread blocked joining nested tasks queued behind busy workers would sit idle. The chunks, and so
+ * the results, are the same either way.
  */
 public final class Parallel {
     private static volatile int threads = Runtime.getRuntime().availableProcessors();
     private static volatile ForkJoinPool pool;
+    /** True on a thread while it runs chunks of a multi-threaded loop: nested loops then run inline. */
+    private static final ThreadLocal<boolean[]> IN_PARALLEL = ThreadLocal.withInitial(() -> new boolean[1]);
 
     private Parallel() {}
 
@@ -56,7 +62,7 @@ public final class Parallel {
     public static void forRange(int n, int grain, RangeBody body) {
         int chunks = chunks(n, grain);
         if (chunks == 0) return;
-        if (chunks == 1 || threads == 1) {
+        if (chunks == 1 || threads == 1 || IN_PARALLEL.get()[0]) {
             for (int c = 0; c < chunks; c++) {
                 body.run(c, c * grain, end(c, n, grain));
             }
@@ -89,8 +95,15 @@ public final class Parallel {
     }
 
     private static void runChunks(int worker, int workers, int chunks, int n, int grain, RangeBody body) {
-        for (int c = worker; c < chunks; c += workers) {
-            body.run(c, c * grain, end(c, n, grain));
+        boolean[] flag = IN_PARALLEL.get();
+        boolean outer = flag[0];
+        flag[0] = true;
+        try {
+            for (int c = worker; c < chunks; c += workers) {
+                body.run(c, c * grain, end(c, n, grain));
+            }
+        } finally {
+            flag[0] = outer;
         }
     }
 

@@ -61,6 +61,27 @@ class ParallelTest {
     }
 
     @Test
+    void nestedLoopsRunInlineWithTheSameChunks() {
+        Parallel.setThreads(2);
+        List<String> inner = Collections.synchronizedList(new ArrayList<>());
+        Parallel.forRange(4, 1, (c, lo, hi) -> {
+            String outerThread = Thread.currentThread().getName();
+            Parallel.forRange(3, 1, (ic, ilo, ihi) -> {
+                assertEquals(outerThread, Thread.currentThread().getName(), "nested chunks run on the outer chunk's thread");
+                inner.add(c + "." + ic);
+            });
+        });
+        List<String> sorted = new ArrayList<>(inner);
+        Collections.sort(sorted);
+        assertEquals(List.of("0.0", "0.1", "0.2", "1.0", "1.1", "1.2", "2.0", "2.1", "2.2", "3.0", "3.1", "3.2"), sorted);
+        // the flag does not leak: on the calling thread a top-level loop is parallel again
+        String[] names = new String[2];
+        Parallel.forRange(2, 1, (c, lo, hi) -> names[c] = Thread.currentThread().getName());
+        assertEquals(Thread.currentThread().getName(), names[0]);
+        assertTrue(names[1].startsWith("normlab-worker-"), names[1]);
+    }
+
+    @Test
     void exceptionsFromAnyChunkPropagateAndThePoolSurvives() {
         Parallel.setThreads(2);
         for (int bad = 0; bad < 4; bad++) {
