@@ -56,14 +56,15 @@ public final class Parallel {
 
     /**
      * Runs {@code body} over {@code [0, n)} in chunks of {@code grain} items (the last one shorter).
-     * Returns when every chunk has finished; an exception in a chunk is rethrown.
+     * Returns when every chunk has finished, also when one of them threw; the first exception
+     * (the calling thread's own, else the lowest worker's) is then rethrown.
      */
     public static void forRange(int n, int grain, RangeBody body) {
         int chunks = chunks(n, grain);
         if (chunks == 0) return;
         if (chunks == 1 || threads == 1 || IN_PARALLEL.get()[0]) {
             for (int c = 0; c < chunks; c++) {
-                body.run(c, c * grain, Math.min(n, (c + 1) * grain));
+                body.run(c, c * grain, end(c, n, grain));
             }
             return;
         }
@@ -75,8 +76,22 @@ public final class Parallel {
             final int worker = w;
             tasks.add(p.submit(() -> runChunks(worker, workers, chunks, n, grain, body)));
         }
-        runChunks(0, workers, chunks, n, grain, body);
-        for (ForkJoinTask<?> t : tasks) t.join();
+        Throwable failure = null;
+        try {
+            runChunks(0, workers, chunks, n, grain, body);
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        }
+        // Join every task even after a failure, so no chunk is still writing when we return.
+        for (ForkJoinTask<?> t : tasks) {
+            try {
+                t.join();
+            } catch (RuntimeException | Error e) {
+                if (failure == null) failure = e;
+            }
+        }
+        if (failure instanceof RuntimeException) throw (RuntimeException) failure;
+        if (failure instanceof Error) throw (Error) failure;
     }
 
     private static void runChunks(int worker, int workers, int chunks, int n, int grain, RangeBody body) {
@@ -85,11 +100,16 @@ public final class Parallel {
         flag[0] = true;
         try {
             for (int c = worker; c < chunks; c += workers) {
-                body.run(c, c * grain, Math.min(n, (c + 1) * grain));
+                body.run(c, c * grain, end(c, n, grain));
             }
         } finally {
             flag[0] = outer;
         }
+    }
+
+    /** End of chunk {@code c}, computed in long so that chunks near 2^31 do not overflow. */
+    private static int end(int c, int n, int grain) {
+        return (int) Math.min(n, (c + 1L) * grain);
     }
 
     private static ForkJoinPool pool() {
