@@ -10,7 +10,9 @@ import java.util.logging.Logger;
  */
 public final class Backend {
     private static final String VECTOR_GEMM = "io.normlab.tensor.simd.VectorGemm";
+    private static final String VECTOR_NORM = "io.normlab.tensor.simd.VectorNormLoops";
     private static final boolean VECTOR = detect();
+    private static final NormLoops NORM_LOOPS = load(VECTOR_NORM, NormLoops.class, new PlainNormLoops());
 
     private Backend() {}
 
@@ -25,14 +27,23 @@ public final class Backend {
     }
 
     static Gemm defaultGemm() {
+        return load(VECTOR_GEMM, Gemm.class, new BlockedGemm());
+    }
+
+    static NormLoops normLoops() {
+        return NORM_LOOPS;
+    }
+
+    /** The Vector API implementation {@code className} when that path is active, else {@code plain}. */
+    private static <T> T load(String className, Class<T> type, T plain) {
         if (VECTOR) {
             try {
-                return (Gemm) Class.forName(VECTOR_GEMM).getDeclaredConstructor().newInstance();
+                return type.cast(Class.forName(className).getDeclaredConstructor().newInstance());
             } catch (ReflectiveOperationException | LinkageError e) {
-                Logger.getLogger(Backend.class.getName()).warning("Vector API GEMM failed to load, using plain Java: " + e);
+                Logger.getLogger(Backend.class.getName()).warning("Vector API kernel " + className + " failed to load, using plain Java: " + e);
             }
         }
-        return new BlockedGemm();
+        return plain;
     }
 
     private static boolean detect() {
