@@ -12,7 +12,7 @@ public final class Backend {
     private static final String VECTOR_GEMM = "io.normlab.tensor.simd.VectorGemm";
     private static final String VECTOR_NORM = "io.normlab.tensor.simd.VectorNormLoops";
     private static final boolean VECTOR = detect();
-    private static final NormLoops NORM_LOOPS = load(VECTOR_NORM, NormLoops.class, new PlainNormLoops());
+    private static volatile NormLoops normLoops = load(VECTOR_NORM, NormLoops.class, new PlainNormLoops());
 
     private Backend() {}
 
@@ -31,7 +31,13 @@ public final class Backend {
     }
 
     static NormLoops normLoops() {
-        return NORM_LOOPS;
+        return normLoops;
+    }
+
+    static NormLoops useNormLoops(NormLoops loops) {
+        NormLoops old = normLoops;
+        normLoops = java.util.Objects.requireNonNull(loops);
+        return old;
     }
 
     /** The Vector API implementation {@code className} when that path is active, else {@code plain}. */

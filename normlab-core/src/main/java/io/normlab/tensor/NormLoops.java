@@ -17,9 +17,19 @@ package io.normlab.tensor;
  * run, so callers that give each run to one thread are bit-identical for any thread count.
  */
 public interface NormLoops {
-    /** The implementation of the active compute path. */
+    /** The implementation in use (default: that of the active compute path, see {@link Backend}). */
     static NormLoops current() {
         return Backend.normLoops();
+    }
+
+    /** Replaces the implementation in use (e.g. to test the plain one); returns the previous one. */
+    static NormLoops use(NormLoops loops) {
+        return Backend.useNormLoops(loops);
+    }
+
+    /** The plain-Java implementation, whatever the active path. */
+    static NormLoops plain() {
+        return new PlainNormLoops();
     }
 
     /** {@code sum d}. */
