@@ -11,8 +11,10 @@ import java.util.logging.Logger;
 public final class Backend {
     private static final String VECTOR_GEMM = "io.normlab.tensor.simd.VectorGemm";
     private static final String VECTOR_NORM = "io.normlab.tensor.simd.VectorNormLoops";
+    private static final String VECTOR_MATH = "io.normlab.tensor.simd.VectorMathLoops";
     private static final boolean VECTOR = detect();
     private static volatile NormLoops normLoops = load(VECTOR_NORM, NormLoops.class, new PlainNormLoops());
+    private static final MathLoops MATH_LOOPS = load(VECTOR_MATH, MathLoops.class, new PlainMathLoops());
 
     private Backend() {}
 
@@ -32,6 +34,10 @@ public final class Backend {
 
     static NormLoops normLoops() {
         return normLoops;
+    }
+
+    static MathLoops mathLoops() {
+        return MATH_LOOPS;
     }
 
     static NormLoops useNormLoops(NormLoops loops) {

@@ -1,6 +1,7 @@
 package io.normlab.nn.rnn;
 
 import io.normlab.autograd.Function;
+import io.normlab.tensor.MathLoops;
 import io.normlab.tensor.Tensor;
 
 /**
@@ -50,23 +51,15 @@ final class LstmCellFunction extends Function {
         GateMath.affine(h, whh, null, null, n, g4, hid, act, true);
         tanhC = new float[n * hid];
         float[] out = new float[n * 2 * hid];
+        MathLoops m = MathLoops.current();
         for (int r = 0; r < n; r++) {
-            int a = r * g4;
-            for (int j = 0; j < hid; j++) {
-                float i = GateMath.sigmoid(act[a + j]);
-                float f = GateMath.sigmoid(act[a + hid + j]);
-                float g = GateMath.tanh(act[a + 2 * hid + j]);
-                float o = GateMath.sigmoid(act[a + 3 * hid + j]);
-                act[a + j] = i;
-                act[a + hid + j] = f;
-                act[a + 2 * hid + j] = g;
-                act[a + 3 * hid + j] = o;
-                float cn = f * c[r * hid + j] + i * g;
-                float tc = GateMath.tanh(cn);
-                tanhC[r * hid + j] = tc;
-                out[r * 2 * hid + j] = o * tc;
-                out[r * 2 * hid + hid + j] = cn;
-            }
+            int a = r * g4, o = r * 2 * hid;
+            m.sigmoid(act, a, act, a, 2 * hid); // i, f
+            m.tanh(act, a + 2 * hid, act, a + 2 * hid, hid); // g
+            m.sigmoid(act, a + 3 * hid, act, a + 3 * hid, hid); // o
+            for (int j = 0; j < hid; j++) out[o + hid + j] = act[a + hid + j] * c[r * hid + j] + act[a + j] * act[a + 2 * hid + j];
+            m.tanh(out, o + hid, tanhC, r * hid, hid);
+            for (int j = 0; j < hid; j++) out[o + j] = act[a + 3 * hid + j] * tanhC[r * hid + j];
         }
         return Tensor.wrap(out, n, 2 * hid);
     }
