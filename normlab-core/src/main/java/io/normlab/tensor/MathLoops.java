@@ -1,7 +1,7 @@
 package io.normlab.tensor;
 
 /**
- * Activation functions over runs of float arrays ({@code y[yOff + i] = f(x[xOff + i])},
+ * Activation functions (and a vector add) over runs of float arrays ({@code y[yOff + i] = f(x[xOff + i])},
  * {@code i < len}), one implementation per compute path ({@link Backend}): the Vector API one uses
  * the JDK's vectorized tanh and exp (SVML on x86, within 1-2 ulp), the plain one the scalar
  * formulas {@link #tanh(float)} and {@link #sigmoid(float)}. {@link Math#tanh} is not intrinsified
@@ -29,6 +29,9 @@ public interface MathLoops {
 
     /** {@code dx = x > 0 ? g : slope * g} (+0 instead of -0). */
     void leakyReluGrad(float[] g, float[] x, float slope, float[] dx, int off, int len);
+
+    /** {@code dst[dOff + i] += src[sOff + i]}: C2 does not vectorize this when the offsets differ (the arrays might alias). */
+    void accumulate(float[] src, int sOff, float[] dst, int dOff, int len);
 
     /**
      * tanh in double, rounded to float: {@code 1 - 2/(e^{2x} + 1)}, or its series

@@ -22,4 +22,9 @@ final class PlainMathLoops implements MathLoops {
     public void leakyReluGrad(float[] g, float[] x, float slope, float[] dx, int off, int len) {
         for (int i = off, end = off + len; i < end; i++) dx[i] = x[i] > 0f ? g[i] : slope * g[i] + 0f;
     }
+
+    @Override
+    public void accumulate(float[] src, int sOff, float[] dst, int dOff, int len) {
+        for (int i = 0; i < len; i++) dst[dOff + i] += src[sOff + i];
+    }
 }

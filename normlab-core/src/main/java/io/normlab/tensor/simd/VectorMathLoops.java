@@ -54,4 +54,13 @@ public final class VectorMathLoops implements MathLoops {
         }
         for (; i < end; i++) dx[i] = x[i] > 0f ? g[i] : slope * g[i] + 0f;
     }
+
+    @Override
+    public void accumulate(float[] src, int sOff, float[] dst, int dOff, int len) {
+        int i = 0, vend = S.loopBound(len);
+        for (; i < vend; i += VL) {
+            FloatVector.fromArray(S, dst, dOff + i).add(FloatVector.fromArray(S, src, sOff + i)).intoArray(dst, dOff + i);
+        }
+        for (; i < len; i++) dst[dOff + i] += src[sOff + i];
+    }
 }
