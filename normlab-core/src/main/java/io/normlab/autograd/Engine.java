@@ -19,8 +19,8 @@ import java.util.Set;
  *
  * <p>Ownership: a gradient the engine knows no one else holds (the sum it formed of two
  * contributions, or a tensor a backward returned whose data is not shared with that backward's
- * upstream gradient, with another of its results, or with the node's input and output values) is
- * handed to a leaf as its {@code grad} without a copy. Anything else (the caller's upstream
+ * upstream gradient, with another of its results, or with the node's input and output values)
+ * takes further contributions in place and is handed to a leaf as its {@code grad} without a copy. Anything else (the caller's upstream
  * gradient, a view of an upstream gradient such as the one {@code reshape} or {@code add} pass
  * on) is copied first, so a later accumulation never writes into a tensor held elsewhere.
  */
@@ -55,9 +55,10 @@ final class Engine {
                 if (prev == null) {
                     pending.put(in, gi);
                     if (exclusive(gi, inGrads, i, g, v, node)) owned.add(gi);
+                } else if (owned.contains(prev)) {
+                    Elementwise.addInPlace(prev, gi); // no one else holds prev: sum into it (an RNN weight used T times)
                 } else {
                     Tensor sum = Elementwise.add(prev, gi);
-                    owned.remove(prev);
                     owned.add(sum);
                     pending.put(in, sum);
                 }

@@ -8,8 +8,12 @@ import io.normlab.tensor.Tensor;
 final class GateMath {
     private GateMath() {}
 
-    /** {@code out[m x n] = x[m x k] @ w[n x k]^T + b1 + b2} (null biases skipped); {@code accumulate} adds to out. */
-    static void affine(float[] x, float[] w, float[] b1, float[] b2, int m, int n, int k, float[] out, boolean accumulate) {
+    /**
+     * {@code out[m x n] = x[m x k] @ w[n x k]^T + b1 + b2} (null biases skipped); {@code accumulate}
+     * adds to out. {@code wT}, when not null, is w already transposed (k x n): the product then
+     * reads it in place instead of transposing w into the GEMM's pack buffer on every call.
+     */
+    static void affine(float[] x, float[] w, float[] wT, float[] b1, float[] b2, int m, int n, int k, float[] out, boolean accumulate) {
         boolean acc = accumulate;
         if (b1 != null || b2 != null) {
             for (int r = 0; r < m; r++) {
@@ -20,7 +24,18 @@ final class GateMath {
             }
             acc = true;
         }
-        Gemm.current().gemm(false, true, m, n, k, x, 0, w, 0, out, 0, acc);
+        if (wT != null) Gemm.current().gemm(false, false, m, n, k, x, 0, wT, 0, out, 0, acc);
+        else Gemm.current().gemm(false, true, m, n, k, x, 0, w, 0, out, 0, acc);
+    }
+
+    /** A (rows x cols) row-major matrix transposed. */
+    static float[] transposed(Tensor w) {
+        int rows = w.size(0), cols = w.size(1);
+        float[] src = w.data(), t = new float[src.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) t[c * rows + r] = src[r * cols + c];
+        }
+        return t;
     }
 
     /** {@code dx[m x k] (+)= dg[m x n] @ w[n x k]}. */

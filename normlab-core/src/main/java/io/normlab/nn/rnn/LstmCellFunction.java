@@ -29,13 +29,18 @@ final class LstmCellFunction extends Function {
     private float[] c;
     private float[] wih;
     private float[] whh;
+    private final float[] wihT;
+    private final float[] whhT;
     private float[] act;
     private float[] tanhC;
 
-    LstmCellFunction(int n, int d, int hid) {
+    /** {@code wihT}, {@code whhT}: the weights' current values transposed, or null (see {@link GateMath#affine}). */
+    LstmCellFunction(int n, int d, int hid, float[] wihT, float[] whhT) {
         this.n = n;
         this.d = d;
         this.hid = hid;
+        this.wihT = wihT;
+        this.whhT = whhT;
     }
 
     @Override
@@ -47,8 +52,8 @@ final class LstmCellFunction extends Function {
         whh = in[4].data();
         int g4 = 4 * hid;
         act = new float[n * g4];
-        GateMath.affine(x, wih, in.length > 5 ? in[5].data() : null, in.length > 6 ? in[6].data() : null, n, g4, d, act, false);
-        GateMath.affine(h, whh, null, null, n, g4, hid, act, true);
+        GateMath.affine(x, wih, wihT, in.length > 5 ? in[5].data() : null, in.length > 6 ? in[6].data() : null, n, g4, d, act, false);
+        GateMath.affine(h, whh, whhT, null, null, n, g4, hid, act, true);
         tanhC = new float[n * hid];
         float[] out = new float[n * 2 * hid];
         MathLoops m = MathLoops.current();
