@@ -23,9 +23,28 @@ public final class Backend {
         return VECTOR;
     }
 
-    /** A one-line description of the active path. */
+    /** A one-line description of the active path: which kernels use the Vector API. */
     public static String describe() {
-        return VECTOR ? "Vector API kernels (jdk.incubator.vector)" : "plain-Java kernels (run with --add-modules jdk.incubator.vector for the Vector API path)";
+        boolean gemm = !(Gemm.current() instanceof BlockedGemm), norm = !(normLoops instanceof PlainNormLoops);
+        boolean math = !(MATH_LOOPS instanceof PlainMathLoops);
+        if (gemm || norm || math) {
+            StringBuilder sb = new StringBuilder("Vector API (jdk.incubator.vector, " + vectorBits() + "-bit) for");
+            if (gemm) sb.append(" GEMM,");
+            if (norm) sb.append(" normalization,");
+            if (math) sb.append(" activations,");
+            return sb.substring(0, sb.length() - 1) + "; plain Java elsewhere";
+        }
+        return "plain-Java kernels" + (VECTOR || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()
+                ? " (run java with --add-modules jdk.incubator.vector for the Vector API kernels)" : " (normlab.simd=false)");
+    }
+
+    /** Width of the preferred vector species, read through the simd package so that this class loads without the module. */
+    private static int vectorBits() {
+        try {
+            return (int) Class.forName("io.normlab.tensor.simd.VectorNormLoops").getMethod("vectorBits").invoke(null);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return 0;
+        }
     }
 
     static Gemm defaultGemm() {

@@ -16,6 +16,11 @@ public final class VectorNormLoops implements NormLoops {
     private static final int VL = S.length();
     private static final int BLOCK = 4096;
 
+    /** Bits of the preferred vector species (512 with AVX-512). */
+    public static int vectorBits() {
+        return S.vectorBitSize();
+    }
+
     @Override
     public double sumDev(float[] x, int off, int len, float hi, float lo) {
         double total = 0;
