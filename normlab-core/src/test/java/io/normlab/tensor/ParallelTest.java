@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -74,11 +76,38 @@ class ParallelTest {
         List<String> sorted = new ArrayList<>(inner);
         Collections.sort(sorted);
         assertEquals(List.of("0.0", "0.1", "0.2", "1.0", "1.1", "1.2", "2.0", "2.1", "2.2", "3.0", "3.1", "3.2"), sorted);
-        // the flag does not leak: on the calling thread a top-level loop is parallel again
+        // the flag does not leak: on the calling thread a top-level loop is parallel again. Each chunk
+        // waits for the other to start, which only two threads can do.
+        CountDownLatch both = new CountDownLatch(2);
         String[] names = new String[2];
-        Parallel.forRange(2, 1, (c, lo, hi) -> names[c] = Thread.currentThread().getName());
-        assertEquals(Thread.currentThread().getName(), names[0]);
-        assertTrue(names[1].startsWith("normlab-worker-"), names[1]);
+        Parallel.forRange(2, 1, (c, lo, hi) -> {
+            names[c] = Thread.currentThread().getName();
+            both.countDown();
+            try {
+                assertTrue(both.await(20, TimeUnit.SECONDS), "chunks of a top-level loop run at the same time");
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertNotEquals(names[0], names[1]);
+    }
+
+    @Test
+    void aLoopStartedByAnotherThreadWhileTheWorkersAreBusyRunsInline() {
+        Parallel.setThreads(2);
+        // a loop started by another thread while this one holds the workers runs inline, with the same chunks
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        Parallel.forRange(2, 1, (c, lo, hi) -> {
+            if (c != 0) return;
+            Thread t = new Thread(() -> Parallel.forRange(23, 7, (ic, ilo, ihi) -> seen.add(ic + ":" + ilo + "-" + ihi)));
+            t.start();
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertEquals(List.of("0:0-7", "1:7-14", "2:14-21", "3:21-23"), seen);
     }
 
     @Test

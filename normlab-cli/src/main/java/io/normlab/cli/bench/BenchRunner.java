@@ -1,12 +1,15 @@
 package io.normlab.cli.bench;
 
 import io.normlab.tensor.Parallel;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 
 /**
- * Times a {@link Workload}: set up, warm up (at least {@code warmupSeconds} and 3 runs, so the JIT
- * has compiled the hot code), then at least {@code reps} timed runs and at least half a second of
- * them (at most 1000); reports the median.
+ * Times a {@link Workload}: set up, warm up (at least {@code warmupSeconds} and 3 runs, and then
+ * until the JIT compiler has been idle for a second, at most 30 s more: code still running in a
+ * first-tier compilation executes the Vector API's slow Java fallbacks), then at least {@code reps}
+ * timed runs and at least half a second of them (at most 1000); reports the median.
  */
 public final class BenchRunner {
     private final int reps;
@@ -18,14 +21,29 @@ public final class BenchRunner {
         this.warmupSeconds = warmupSeconds;
     }
 
+    private void warmUp(Workload w) {
+        long start = System.nanoTime(), end = start + (long) (warmupSeconds * 1e9), cap = end + 30_000_000_000L;
+        for (int i = 0; i < 3 || System.nanoTime() < end; i++) w.run();
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) return;
+        long compiled = jit.getTotalCompilationTime(), quietSince = System.nanoTime();
+        while (System.nanoTime() - quietSince < 1_000_000_000L && System.nanoTime() < cap) {
+            w.run();
+            long now = jit.getTotalCompilationTime();
+            if (now != compiled) {
+                compiled = now;
+                quietSince = System.nanoTime();
+            }
+        }
+    }
+
     /** Measures {@code w} with {@code threads} worker threads. */
     public BenchResult measure(Workload w, int threads) {
         Parallel.setThreads(threads);
         w.setup();
         try {
             PeakMemory.reset();
-            long end = System.nanoTime() + (long) (warmupSeconds * 1e9);
-            for (int i = 0; i < 3 || System.nanoTime() < end; i++) w.run();
+            warmUp(w);
             double[] ms = new double[1000];
             int n = 0;
             double total = 0;
