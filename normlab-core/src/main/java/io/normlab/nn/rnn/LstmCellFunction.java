@@ -29,18 +29,18 @@ final class LstmCellFunction extends Function {
     private float[] c;
     private float[] wih;
     private float[] whh;
-    private final float[] wihT;
-    private final float[] whhT;
+    private final LstmSequence seq;
+    private final boolean first;
     private float[] act;
     private float[] tanhC;
 
-    /** {@code wihT}, {@code whhT}: the weights' current values transposed, or null (see {@link GateMath#affine}). */
-    LstmCellFunction(int n, int d, int hid, float[] wihT, float[] whhT) {
+    /** A step of a layer's run ({@code seq}: shared transposed weights and gradient sums; {@code first}: step 0), or alone (null). */
+    LstmCellFunction(int n, int d, int hid, LstmSequence seq, boolean first) {
         this.n = n;
         this.d = d;
         this.hid = hid;
-        this.wihT = wihT;
-        this.whhT = whhT;
+        this.seq = seq;
+        this.first = first;
     }
 
     @Override
@@ -52,8 +52,9 @@ final class LstmCellFunction extends Function {
         whh = in[4].data();
         int g4 = 4 * hid;
         act = new float[n * g4];
-        GateMath.affine(x, wih, wihT, in.length > 5 ? in[5].data() : null, in.length > 6 ? in[6].data() : null, n, g4, d, act, false);
-        GateMath.affine(h, whh, whhT, null, null, n, g4, hid, act, true);
+        GateMath.affine(x, wih, seq == null ? null : seq.wihT, in.length > 5 ? in[5].data() : null, in.length > 6 ? in[6].data() : null,
+                n, g4, d, act, false);
+        GateMath.affine(h, whh, seq == null ? null : seq.whhT, null, null, n, g4, hid, act, true);
         tanhC = new float[n * hid];
         float[] out = new float[n * 2 * hid];
         MathLoops m = MathLoops.current();
@@ -101,10 +102,26 @@ final class LstmCellFunction extends Function {
             r[1] = Tensor.wrap(dh, n, hid);
         }
         if (needsGrad(2)) r[2] = Tensor.wrap(dc, n, hid);
+        boolean bias = needsGrad(5) || needsGrad(6);
+        if (seq != null) {
+            seq.add(da, x, h, n, d, hid, needsGrad(3), needsGrad(4), bias);
+            if (!first) return r; // the first step, whose backward runs last, returns the sums
+            if (needsGrad(3)) r[3] = seq.takeWih(d);
+            if (needsGrad(4)) r[4] = seq.takeWhh(hid);
+            if (bias) {
+                float[] b = seq.takeBias();
+                if (needsGrad(5)) r[5] = Tensor.wrap(b, g4);
+                if (needsGrad(6)) r[6] = Tensor.wrap(needsGrad(5) ? b.clone() : b, g4);
+            }
+            return r;
+        }
         if (needsGrad(3)) r[3] = GateMath.weightGrad(da, x, n, g4, d);
         if (needsGrad(4)) r[4] = GateMath.weightGrad(da, h, n, g4, hid);
-        if (needsGrad(5)) r[5] = GateMath.biasGrad(da, n, g4);
-        if (needsGrad(6)) r[6] = GateMath.biasGrad(da, n, g4);
+        if (bias) {
+            Tensor b = GateMath.biasGrad(da, n, g4);
+            if (needsGrad(5)) r[5] = b;
+            if (needsGrad(6)) r[6] = needsGrad(5) ? b.copy() : b;
+        }
         return r;
     }
 

@@ -56,6 +56,44 @@ class RecurrentLayersTest {
         assertArrayEquals(r.output().value().data(), lstm.run(x, h0.reshape(1, 2, 4), c0.reshape(1, 2, 4)).output().value().data());
     }
 
+    /**
+     * The layer's steps sum their parameter gradients in shared accumulators (the first step, whose
+     * backward runs last, hands them over): equal to standalone cells looped by hand, also for a
+     * loss on an intermediate step and for a second backward pass.
+     */
+    @Test
+    void lstmLayerParameterGradientsEqualThoseOfStandaloneCells() {
+        Rng rng = new Rng(63);
+        LSTM lstm = new LSTM(3, 4, rng);
+        Tensor xs = Tensor.randn(rng, 2, 6, 3), up = Tensor.randn(rng, 2, 4), up2 = Tensor.randn(rng, 2, 4);
+        var p = lstm.namedParameters();
+        for (int stop : new int[] {5, 2}) {
+            lstm.zeroGrad();
+            SequenceResult r = lstm.run(Var.of(xs), null, null);
+            r.steps().get(stop).backward(up);
+            r.steps().get(5).backward(up2); // a second pass through the same graph accumulates
+            List<Tensor> layer = new ArrayList<>();
+            for (Var v : p.values()) layer.add(v.grad().copy());
+            lstm.zeroGrad();
+            LstmState s = new LstmState(Var.of(Tensor.zeros(2, 4)), Var.of(Tensor.zeros(2, 4)));
+            List<Var> hs = new ArrayList<>();
+            for (int t = 0; t < 6; t++) {
+                Var xt = Var.of(io.normlab.tensor.Layout.slice(xs, 1, t, t + 1).reshape(2, 3));
+                s = RnnOps.lstmCell(xt, s.h(), s.c(), p.get("weight_ih_l0"), p.get("weight_hh_l0"), p.get("bias_ih_l0"), p.get("bias_hh_l0"));
+                hs.add(s.h());
+            }
+            hs.get(stop).backward(up);
+            hs.get(5).backward(up2);
+            int i = 0;
+            for (var e : p.entrySet()) {
+                float[] want = e.getValue().grad().data(), got = layer.get(i++).data();
+                for (int k = 0; k < want.length; k++) {
+                    assertEquals(want[k], got[k], 1e-5f * (1 + Math.abs(want[k])), e.getKey() + "[" + k + "], loss at step " + stop);
+                }
+            }
+        }
+    }
+
     @Test
     void lstmLayerPassesGradCheck() {
         Rng rng = new Rng(62);
