@@ -43,12 +43,7 @@ public final class Shaping {
         int[] xs = x.shape();
         return new Function() {
             @Override protected Tensor forward(Tensor... in) { return Layout.slice(in[0], dim, start, end); }
-            @Override protected Tensor[] backward(Tensor g) {
-                int d = Math.floorMod(dim, xs.length);
-                Tensor before = Tensor.zeros(withDim(xs, d, start));
-                Tensor after = Tensor.zeros(withDim(xs, d, xs[d] - end));
-                return new Tensor[] {Layout.concat(d, before, g, after)};
-            }
+            @Override protected Tensor[] backward(Tensor g) { return new Tensor[] {Layout.embed(g, xs, dim, start)}; }
             @Override public String name() { return "slice"; }
         }.apply(x);
     }
@@ -72,11 +67,5 @@ public final class Shaping {
             }
             @Override public String name() { return "concat"; }
         }.apply(xs);
-    }
-
-    private static int[] withDim(int[] s, int d, int size) {
-        int[] r = s.clone();
-        r[d] = size;
-        return r;
     }
 }

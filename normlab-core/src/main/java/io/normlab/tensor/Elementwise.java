@@ -109,8 +109,10 @@ public final class Elementwise {
                     ob += i * stB[d];
                 }
                 int base = r * inner;
-                for (int j = 0; j < inner; j++) {
-                    y[base + j] = apply(op, x[oa + j * incA], z[ob + j * incB]);
+                if (incA == 1 && incB == 1) {
+                    rows(op, x, oa, z, ob, y, base, inner);
+                } else {
+                    for (int j = 0; j < inner; j++) y[base + j] = apply(op, x[oa + j * incA], z[ob + j * incB]);
                 }
             }
         });
@@ -123,6 +125,16 @@ public final class Elementwise {
             case SUB: for (int i = lo; i < hi; i++) y[i] = x[i] - z[i]; break;
             case MUL: for (int i = lo; i < hi; i++) y[i] = x[i] * z[i]; break;
             default: for (int i = lo; i < hi; i++) y[i] = x[i] / z[i]; break;
+        }
+    }
+
+    /** One output row from two contiguous input rows (e.g. a matrix plus a broadcast bias row): the switch outside the loop. */
+    private static void rows(Op op, float[] x, int oa, float[] z, int ob, float[] y, int base, int len) {
+        switch (op) {
+            case ADD: for (int j = 0; j < len; j++) y[base + j] = x[oa + j] + z[ob + j]; break;
+            case SUB: for (int j = 0; j < len; j++) y[base + j] = x[oa + j] - z[ob + j]; break;
+            case MUL: for (int j = 0; j < len; j++) y[base + j] = x[oa + j] * z[ob + j]; break;
+            default: for (int j = 0; j < len; j++) y[base + j] = x[oa + j] / z[ob + j]; break;
         }
     }
 

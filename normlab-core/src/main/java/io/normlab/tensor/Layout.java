@@ -72,6 +72,25 @@ public final class Layout {
         return Tensor.wrap(y, out);
     }
 
+    /**
+     * A tensor of {@code shape}, zero except for {@code part} placed at {@code [start, start + part.size(dim))}
+     * along {@code dim} (the adjoint of {@link #slice}; other dimensions must agree).
+     */
+    public static Tensor embed(Tensor part, int[] shape, int dim, int start) {
+        int[] p = part.shape();
+        int d = Shape.axis("embed", dim, shape.length);
+        boolean fits = p.length == shape.length && start >= 0 && start + p[d] <= shape[d];
+        for (int i = 0; fits && i < p.length; i++) fits = i == d || p[i] == shape[i];
+        if (!fits) throw ShapeException.of("embed at " + start + " along dim " + dim, "part does not fit", p, shape);
+        int outer = 1, inner = 1;
+        for (int i = 0; i < d; i++) outer *= shape[i];
+        for (int i = d + 1; i < shape.length; i++) inner *= shape[i];
+        int len = p[d] * inner;
+        float[] y = new float[Shape.numel(shape)];
+        for (int o = 0; o < outer; o++) System.arraycopy(part.data(), o * len, y, (o * shape[d] + start) * inner, len);
+        return Tensor.wrap(y, shape.clone());
+    }
+
     /** Concatenates tensors along {@code dim}; all other dimensions must agree. */
     public static Tensor concat(int dim, Tensor... ts) {
         if (ts.length == 0) throw new ShapeException("concat: no tensors");

@@ -21,7 +21,8 @@ import io.normlab.tensor.Tensor;
  * {@code weight_hh} (4H, H), {@code bias} (4H), all U(+-1/sqrt(H)) as PyTorch's LSTM; the layer
  * norms {@code ln_ih}, {@code ln_hh} (4H) and {@code ln_cell} (H) are {@link LayerNorm}s with
  * PyTorch's defaults (weight 1, bias 0, eps 1e-5). (The paper's b is redundant with the LN shifts;
- * it is kept to match the paper.) Composed from the fused LayerNorm and autograd ops.
+ * it is kept to match the paper.) Composed from the fused LayerNorm and autograd ops, with the
+ * input projection of all steps done at once in {@link #run}.
  */
 public final class LayerNormLSTM extends Module {
     private final int inputSize;
@@ -54,6 +55,12 @@ public final class LayerNormLSTM extends Module {
         Var h = TimeSteps.initialState("LayerNormLSTM", "h", state == null ? null : state.h(), n, hid);
         Var c = TimeSteps.initialState("LayerNormLSTM", "c", state == null ? null : state.c(), n, hid);
         Var a = lnIh.forward(MatrixOps.linear(x, weightIh, null)).add(lnHh.forward(MatrixOps.linear(h, weightHh, null))).add(bias);
+        return gates(a, c);
+    }
+
+    /** The gates and the new state from the pre-activations a (N, 4H). */
+    private LstmState gates(Var a, Var c) {
+        int hid = hiddenSize;
         Var i = Shaping.slice(a, 1, 0, hid).sigmoid();
         Var f = Shaping.slice(a, 1, hid, 2 * hid).sigmoid();
         Var g = Shaping.slice(a, 1, 2 * hid, 3 * hid).tanh();
@@ -62,12 +69,24 @@ public final class LayerNormLSTM extends Module {
         return new LstmState(o.mul(lnCell.forward(cNext).tanh()), cNext);
     }
 
-    /** Runs the sequence from (h0, c0) ((N, H) or (1, N, H); null means zeros). */
+    /**
+     * Runs the sequence from (h0, c0) ((N, H) or (1, N, H); null means zeros), computing what
+     * {@link #step} computes. The input projections of all T steps are one product and one layer
+     * norm over the N*T rows (the same values: the norm is per row), read in place by each step
+     * ({@link StepInput}); the recurrent product reads W_hh transposed once per run and sums its
+     * gradient across the steps ({@link SequenceLinear}).
+     */
     public SequenceResult run(Var x, Var h0, Var c0) {
-        int n = TimeSteps.batchSize("LayerNormLSTM", x, inputSize);
+        int n = TimeSteps.batchSize("LayerNormLSTM", x, inputSize), steps = x.shape()[1];
         LstmState init = new LstmState(TimeSteps.initialState("LayerNormLSTM", "h0", h0, n, hiddenSize),
                 TimeSteps.initialState("LayerNormLSTM", "c0", c0, n, hiddenSize));
-        return TimeSteps.unroll("LayerNormLSTM", x, inputSize, init, this::step);
+        Var pre = lnIh.forward(MatrixOps.linear(x.reshape(n * steps, inputSize), weightIh, null)).reshape(n, steps, 4 * hiddenSize);
+        SharedWeight hh = new SharedWeight(weightHh.value());
+        StepInput.Shared sums = new StepInput.Shared();
+        return TimeSteps.unroll(steps, init, (t, s) -> {
+            Var z = lnHh.forward(new SequenceLinear(hh, t == 0).apply(s.h(), weightHh));
+            return gates(new StepInput(sums, t).apply(pre, z, bias), s.c());
+        });
     }
 
     @Override

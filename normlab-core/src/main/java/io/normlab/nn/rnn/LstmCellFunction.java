@@ -52,9 +52,9 @@ final class LstmCellFunction extends Function {
         whh = in[4].data();
         int g4 = 4 * hid;
         act = new float[n * g4];
-        GateMath.affine(x, wih, seq == null ? null : seq.wihT, in.length > 5 ? in[5].data() : null, in.length > 6 ? in[6].data() : null,
-                n, g4, d, act, false);
-        GateMath.affine(h, whh, seq == null ? null : seq.whhT, null, null, n, g4, hid, act, true);
+        GateMath.affine(x, wih, seq == null ? null : seq.ih.transposed, in.length > 5 ? in[5].data() : null,
+                in.length > 6 ? in[6].data() : null, n, g4, d, act, false);
+        GateMath.affine(h, whh, seq == null ? null : seq.hh.transposed, null, null, n, g4, hid, act, true);
         tanhC = new float[n * hid];
         float[] out = new float[n * 2 * hid];
         MathLoops m = MathLoops.current();
@@ -104,10 +104,12 @@ final class LstmCellFunction extends Function {
         if (needsGrad(2)) r[2] = Tensor.wrap(dc, n, hid);
         boolean bias = needsGrad(5) || needsGrad(6);
         if (seq != null) {
-            seq.add(da, x, h, n, d, hid, needsGrad(3), needsGrad(4), bias);
+            if (needsGrad(3)) seq.ih.addGrad(da, x, n);
+            if (needsGrad(4)) seq.hh.addGrad(da, h, n);
+            if (bias) seq.addBias(da, n, g4);
             if (!first) return r; // the first step, whose backward runs last, returns the sums
-            if (needsGrad(3)) r[3] = seq.takeWih(d);
-            if (needsGrad(4)) r[4] = seq.takeWhh(hid);
+            if (needsGrad(3)) r[3] = seq.ih.take();
+            if (needsGrad(4)) r[4] = seq.hh.take();
             if (bias) {
                 float[] b = seq.takeBias();
                 if (needsGrad(5)) r[5] = Tensor.wrap(b, g4);

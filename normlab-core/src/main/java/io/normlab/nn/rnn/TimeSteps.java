@@ -68,10 +68,22 @@ public final class TimeSteps {
      */
     static SequenceResult unroll(String op, Var x, int inputSize, LstmState initial, Step step) {
         batchSize(op, x, inputSize);
-        List<Var> hs = new ArrayList<>(x.shape()[1]);
+        List<Var> xs = split(x);
+        return unroll(xs.size(), initial, (t, s) -> step.apply(xs.get(t), s));
+    }
+
+    /** One recurrent step: the next state from step index t and the previous state. */
+    @FunctionalInterface
+    interface IndexedStep {
+        LstmState apply(int t, LstmState previous);
+    }
+
+    /** Runs {@code steps} steps from {@code initial} and collects the result. */
+    static SequenceResult unroll(int steps, LstmState initial, IndexedStep step) {
+        List<Var> hs = new ArrayList<>(steps);
         LstmState state = initial;
-        for (Var xt : split(x)) {
-            state = step.apply(xt, state);
+        for (int t = 0; t < steps; t++) {
+            state = step.apply(t, state);
             hs.add(state.h());
         }
         return new SequenceResult(stack(hs), state.h(), state.c(), hs);

@@ -46,6 +46,41 @@ class LayerNormLSTMTest {
         }, in.toArray(new Var[0]));
     }
 
+    /**
+     * run() batches the input projections and sums W_hh's gradient across steps; it must equal
+     * step() looped by hand, in values and in every gradient, also for a loss on an intermediate
+     * step followed by a second backward pass through the same graph.
+     */
+    @Test
+    void runEqualsStepsLoopedByHand() {
+        Rng rng = new Rng(84);
+        LayerNormLSTM m = randomized(rng);
+        Tensor xs = Tensor.randn(rng, 2, 5, 3), up = Tensor.randn(rng, 2, 4), up2 = Tensor.randn(rng, 2, 4);
+        Var x = Var.param(xs);
+        SequenceResult r = m.run(x, null, null);
+        r.steps().get(2).backward(up);
+        r.steps().get(4).backward(up2);
+        List<Tensor> got = new ArrayList<>(List.of(x.grad().copy()));
+        for (Var p : m.parameters()) got.add(p.grad().copy());
+        m.zeroGrad();
+        Var x2 = Var.param(xs);
+        LstmState s = null;
+        List<Var> hs = new ArrayList<>();
+        for (int t = 0; t < 5; t++) {
+            s = m.step(Shaping.slice(x2, 1, t, t + 1).reshape(2, 3), s);
+            hs.add(s.h());
+            assertArrayEquals(s.h().value().data(), r.steps().get(t).value().data(), 1e-6f, "h at step " + t);
+        }
+        hs.get(2).backward(up);
+        hs.get(4).backward(up2);
+        List<Tensor> want = new ArrayList<>(List.of(x2.grad()));
+        for (Var p : m.parameters()) want.add(p.grad());
+        for (int i = 0; i < want.size(); i++) {
+            float[] w = want.get(i).data(), g = got.get(i).data();
+            for (int k = 0; k < w.length; k++) assertEquals(w[k], g[k], 1e-5f * (1 + Math.abs(w[k])), "gradient " + i + " element " + k);
+        }
+    }
+
     /** LN over x W_ih^T and h W_hh^T makes the cell blind to the scale of either weight matrix (up to eps). */
     @Test
     void outputIsInvariantToRescalingTheWeights() {
