@@ -2,18 +2,22 @@ package io.normlab.tensor;
 
 /**
  * The activation functions and their derivatives as whole-tensor passes, through
- * {@link MathLoops} (vectorized when the Vector API is present), in parallel chunks of
- * {@link Elementwise#GRAIN} elements (a tensor below it stays on one thread). Results are new
+ * {@link MathLoops} (vectorized when the Vector API is present), in parallel chunks (a tensor
+ * below one chunk stays on one thread): {@link #TRANSCENDENTAL_GRAIN} elements for tanh and
+ * sigmoid (about 5 us of work), {@link Elementwise#GRAIN} for the cheaper passes. Results are new
  * tensors; elementwise, so bit-identical for any thread count.
  */
 public final class Pointwise {
+    /** Elements per parallel chunk of tanh and sigmoid. */
+    static final int TRANSCENDENTAL_GRAIN = 1 << 13;
+
     private Pointwise() {}
 
     /** {@code tanh(x)}. */
     public static Tensor tanh(Tensor x) {
         float[] in = x.data(), y = new float[in.length];
         MathLoops m = MathLoops.current();
-        Parallel.forRange(in.length, Elementwise.GRAIN, (c, lo, hi) -> m.tanh(in, lo, y, lo, hi - lo));
+        Parallel.forRange(in.length, TRANSCENDENTAL_GRAIN, (c, lo, hi) -> m.tanh(in, lo, y, lo, hi - lo));
         return Tensor.wrap(y, x.shape());
     }
 
@@ -21,7 +25,7 @@ public final class Pointwise {
     public static Tensor sigmoid(Tensor x) {
         float[] in = x.data(), y = new float[in.length];
         MathLoops m = MathLoops.current();
-        Parallel.forRange(in.length, Elementwise.GRAIN, (c, lo, hi) -> m.sigmoid(in, lo, y, lo, hi - lo));
+        Parallel.forRange(in.length, TRANSCENDENTAL_GRAIN, (c, lo, hi) -> m.sigmoid(in, lo, y, lo, hi - lo));
         return Tensor.wrap(y, x.shape());
     }
 

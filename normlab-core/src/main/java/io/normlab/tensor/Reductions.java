@@ -145,7 +145,11 @@ public final class Reductions {
                     }
                     break;
                 default:
-                    for (int j = 0; j < inner; j++) acc[o + j * incO] += x[base + j];
+                    if (incO == 1) {
+                        for (int j = 0; j < inner; j++) acc[o + j] += x[base + j]; // summing rows: a loop C2 vectorizes
+                    } else {
+                        for (int j = 0; j < inner; j++) acc[o] += x[base + j];
+                    }
             }
         }
     }
