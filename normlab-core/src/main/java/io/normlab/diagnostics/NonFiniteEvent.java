@@ -1,0 +1,13 @@
+package io.normlab.diagnostics;
+
+/**
+ * Where the first NaN or infinity of a step appeared (see {@link NonFiniteException} for the
+ * attribution rules).
+ *
+ * @param layerPath path of the module that produced it
+ * @param layerType its class simple name
+ * @param step      the step
+ * @param phase     forward, backward or the optimizer update
+ * @param message   the full description, as in the exception
+ */
+public record NonFiniteEvent(String layerPath, String layerType, int step, NonFiniteException.Phase phase, String message) {}
