@@ -1,5 +1,6 @@
 package io.normlab.study;
 
+import io.normlab.tensor.Parallel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,10 @@ import java.util.concurrent.Future;
  * Runs every arm with every seed and collects the results in (arm, seed) order. Runs are
  * independent and each is deterministic given its seed (its own model, optimizer and random
  * streams; graph recording is per thread), so training {@code workers} of them at once changes
- * only the wall time, never a result. A study that measures wall-clock time runs with one worker.
+ * only the wall time, never a result. With several workers the tensor kernels run single-threaded
+ * meanwhile ({@link Parallel#setThreads}; the networks are small, so one run per core beats
+ * splitting each kernel). A study that measures wall-clock time runs with one worker, and its
+ * kernels keep the configured threads.
  */
 public final class Experiment {
     private Experiment() {}
@@ -27,6 +31,7 @@ public final class Experiment {
             tasksSeed.add(s);
         }
         RunResult[] out = new RunResult[tasksArm.size()];
+        int kernelThreads = Parallel.threads();
         if (workers <= 1) {
             for (int i = 0; i < out.length; i++) out[i] = runOne(tasksArm.get(i), tasksSeed.get(i), progress);
         } else {
@@ -36,6 +41,7 @@ public final class Experiment {
                 return t;
             });
             try {
+                Parallel.setThreads(1);
                 List<Future<RunResult>> futures = new ArrayList<>();
                 for (int i = 0; i < out.length; i++) {
                     Arm a = tasksArm.get(i);
@@ -53,6 +59,7 @@ public final class Experiment {
                 throw new IllegalStateException(c);
             } finally {
                 pool.shutdownNow();
+                Parallel.setThreads(kernelThreads);
             }
         }
         Map<String, List<RunResult>> byArm = new LinkedHashMap<>();
