@@ -5,14 +5,15 @@ import io.normlab.diagnostics.Diagnosis;
 import io.normlab.diagnostics.HiddenLayer;
 import io.normlab.diagnostics.Monitor;
 import io.normlab.diagnostics.StepRecord;
+import io.normlab.models.SequenceClassifier;
 import io.normlab.nn.Module;
 
 /**
  * Records one training step's gradient flow with the diagnostics {@link Monitor}: attach before
  * the step's forward, {@link #collect} after its backward (and update). Between probes nothing
  * is attached, so validation passes and unprobed steps cost nothing. Non-finite values are
- * recorded, not thrown (a diverging run is a result). For a {@link ThroughTime} model the
- * gradient through time of its hidden states is recorded as well.
+ * recorded, not thrown (a diverging run is a result). For a {@link SequenceClassifier} the
+ * gradient through time of its hidden states h_1..h_T is recorded as well.
  */
 final class GradientProbe {
     private final Module model;
@@ -30,9 +31,9 @@ final class GradientProbe {
     void attach() {
         if (monitor != null) return;
         monitor = Monitor.attach(model, Monitor.Options.defaults().withOnNonFinite(Monitor.OnNonFinite.RECORD).withTrackUpdates(false));
-        if (model instanceof ThroughTime tt) {
+        if (model instanceof SequenceClassifier sc) {
             Monitor m = monitor;
-            timeHook = model.addForwardHook((mod, in, out) -> m.trackThroughTime("h", tt.lastHiddenStates()));
+            timeHook = model.addForwardHook((mod, in, out) -> m.trackThroughTime("h", sc.lastRun().steps()));
         }
     }
 
