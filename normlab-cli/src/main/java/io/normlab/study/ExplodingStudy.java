@@ -69,10 +69,9 @@ public final class ExplodingStudy implements Study {
                         TrainSpec.of(OptimizerSpec.sgd(0.01, 0.9), b, yangSteps, yangSteps).withProbes(0, yangSteps - 1)));
             }
         }
+        Outcome out = new Outcome(this, config, seeds);
         progress.start(id(), arms.size() * seeds.size());
         Results r = Experiment.run(arms, seeds, config.workers(), progress);
-
-        Outcome out = new Outcome(this, config, seeds);
         out.setup("Part A: MLP on the UCI digits with " + depth + " hidden Linear(" + width + ") layers, hidden weights N(0, gain^2/fan_in) with "
                 + "gain 1.5 (linear) or 1.5*sqrt(2) (ReLU), hidden biases 0; no normalization, BatchNorm or LayerNorm after each Linear, or no "
                 + "normalization with the global gradient norm clipped to " + CLIP + "; SGD lr 0.01, momentum 0.9, batch 64, " + steps + " steps. "

@@ -75,10 +75,9 @@ public final class HybridStudy implements Study {
             arms.add(Arm.of(arm(n, b), task, Cnns.digits(n)::build,
                     TrainSpec.of(OptimizerSpec.sgd(SmallBatchStudy.BASE_LR * b / 32, 0.9), b, steps, Math.max(1, steps / 10))).withInspector(HybridStudy::inspect));
         }
+        Outcome out = new Outcome(this, config, seeds);
         progress.start(id(), arms.size() * seeds.size());
         Results r = Experiment.run(arms, seeds, config.workers(), progress);
-
-        Outcome out = new Outcome(this, config, seeds);
         out.setup(Cnns.DESCRIPTION + " Normalizations: BatchNorm, InstanceNorm, LayerNorm, Switchable Norm (Luo et al.: mean and variance "
                 + "each a softmax-weighted mix of the IN, LN and BN statistics, weights learned, start equal) and Batch-Instance Norm (Nam & Kim: "
                 + "rho*BN + (1-rho)*IN per channel, rho learned from 1 and clipped to [0, 1] after each step). Batch " + BATCHES[0] + " and "

@@ -51,10 +51,9 @@ public final class InitStudy implements Study {
         }
         arms.add(Arm.of("none/xavier", task, Mlps.factory(base.withHiddenInit(Initializer.xavierNormal(1), true)), train));
         arms.add(Arm.of("none/torch-default", task, Mlps.factory(base), train));
+        Outcome out = new Outcome(this, config, seeds);
         progress.start(id(), arms.size() * seeds.size());
         Results r = Experiment.run(arms, seeds, config.workers(), progress);
-
-        Outcome out = new Outcome(this, config, seeds);
         out.setup("MLP on the UCI digits with " + DEPTH + " hidden Linear(" + width + ") + tanh layers; hidden weights N(0, s^2/fan_in), "
                 + "hidden biases 0, for scales s in " + java.util.Arrays.toString(scales) + " (s = 1 is LeCun's init, Xavier's for square layers); "
                 + "with and without BatchNorm before each tanh. Reference arms without normalization: Xavier normal init (the first layer, 64 -> "

@@ -37,10 +37,9 @@ public final class InputsStudy implements Study {
             Task task = Task.breastCancer(std);
             arms.add(Arm.of((std ? "standardized" : "raw") + "/" + Mlps.name(n), task, Mlps.factory(Mlps.spec(task, depth, width, Activation.RELU, n)), train));
         }
+        Outcome out = new Outcome(this, config, seeds);
         progress.start(id(), arms.size() * seeds.size());
         Results r = Experiment.run(arms, seeds, config.workers(), progress);
-
-        Outcome out = new Outcome(this, config, seeds);
         out.setup("UCI breast cancer (569 samples, 30 features whose scales differ by about 1e5, 2 classes), stratified 80/20 split; raw, or "
                 + "standardized with the training part's mean and std. MLP " + depth + " x Linear(" + width + ") + ReLU, with or without BatchNorm "
                 + "before each ReLU (so the first BatchNorm sees the raw scales only through the first Linear). SGD lr 0.01, momentum 0.9, batch 32, "

@@ -44,10 +44,9 @@ public final class PlacementStudy implements Study {
             arms.add(Arm.of(Mlps.name(a) + "/before", task, Mlps.factory(plain.withNorm(NormKind.BATCH)), train));
             arms.add(Arm.of(Mlps.name(a) + "/after", task, Mlps.factory(plain.withNorm(NormKind.BATCH).withPlacement(Placement.AFTER_ACTIVATION)), train));
         }
+        Outcome out = new Outcome(this, config, seeds);
         progress.start(id(), arms.size() * seeds.size());
         Results r = Experiment.run(arms, seeds, config.workers(), progress);
-
-        Outcome out = new Outcome(this, config, seeds);
         out.setup("MLP on the UCI digits with " + DEPTH + " hidden Linear(" + width + ") layers, ReLU or sigmoid, PyTorch default init: no "
                 + "normalization; Linear -> BatchNorm -> activation (\"before\"); Linear -> activation -> BatchNorm (\"after\"). SGD lr 0.01, "
                 + "momentum 0.9, batch 64, " + steps + " steps.")

@@ -54,10 +54,9 @@ public final class RecurrentStudy implements Study {
         for (RecurrentKind k : KINDS) {
             arms.add(Arm.of(name(k), task, rng -> new SequenceClassifier(k, 1, HIDDEN, task.classes(), rng), train));
         }
+        Outcome out = new Outcome(this, config, seeds);
         progress.start(id(), arms.size() * seeds.size());
         Results r = Experiment.run(arms, seeds, config.workers(), progress);
-
-        Outcome out = new Outcome(this, config, seeds);
         out.setup("Sequential digits: each 8x8 image read one standardized pixel per step (64 steps, input size 1), a classifier Linear(" + HIDDEN
                 + " -> 10) on the last hidden state. Recurrent layer with " + HIDDEN + " hidden units: tanh RNN, LSTM (PyTorch init, forget bias 0), "
                 + "or LN-LSTM (LayerNorm on the input and recurrent gate pre-activations and on the cell, Ba et al. 2016). Adam lr " + lr

@@ -51,10 +51,9 @@ public final class SmallBatchStudy implements Study {
             arms.add(Arm.of(arm(n, b), task, Cnns.digits(n)::build,
                     TrainSpec.of(OptimizerSpec.sgd(BASE_LR * b / 32, 0.9), b, steps, Math.max(1, steps / 10))));
         }
+        Outcome out = new Outcome(this, config, seeds);
         progress.start(id(), arms.size() * seeds.size());
         Results r = Experiment.run(arms, seeds, config.workers(), progress);
-
-        Outcome out = new Outcome(this, config, seeds);
         out.setup(Cnns.DESCRIPTION + " Batch sizes 32, 16, 8, 4, 2, each trained " + epochs + " epochs (the same samples seen) with SGD momentum 0.9 "
                 + "and lr " + BASE_LR + " x batch/32; validation in eval mode (BatchNorm and Batch Renorm use their running statistics).")
                 .set("epochs", epochs).set("batch sizes", list(batches)).set("lr", BASE_LR + " x batch / 32").set("momentum", 0.9);
@@ -101,7 +100,7 @@ public final class SmallBatchStudy implements Study {
                 Chart.Axis.linear("step"), Chart.Axis.linear("validation accuracy"), curves));
         out.cite("Wu & He 2018", "Ioffe 2017", "Ba, Kiros & Hinton 2016", "Ulyanov, Vedaldi & Lempitsky 2016");
 
-        String headline = "error batch 32 -> 2: BN " + Fmt.value(bn32, "%") + " -> " + Fmt.value(bn2, "%") + ", GN " + Fmt.value(gn32, "%") + " -> "
+        String headline = "error batch " + big + " -> " + tiny + ": BN " + Fmt.value(bn32, "%") + " -> " + Fmt.value(bn2, "%") + ", GN " + Fmt.value(gn32, "%") + " -> "
                 + Fmt.value(gn2, "%") + " (Wu & He, 32 -> 4: BN 23.6 -> 27.3, GN 24.1 -> 24.2; -> 2: BN 34.7)";
         String explanation = "From batch " + big + " to " + tiny + " the BatchNorm CNN's validation error goes from " + out.text("error." + arm(NormKind.BATCH, big)) + " to "
                 + out.text("error." + arm(NormKind.BATCH, tiny)) + " and the GroupNorm CNN's from " + out.text("error." + arm(NormKind.GROUP, big)) + " to "

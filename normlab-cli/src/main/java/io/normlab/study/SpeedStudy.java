@@ -46,10 +46,9 @@ public final class SpeedStudy implements Study {
             arms.add(Arm.of(arm(n, lr), task, Mlps.factory(Mlps.spec(task, 3, 100, Activation.SIGMOID, n)),
                     TrainSpec.of(OptimizerSpec.sgd(lr, 0.9), batch, maxSteps, evalEvery).withStopAt(TARGET)));
         }
+        Outcome out = new Outcome(this, config, seeds);
         progress.start(id(), arms.size() * seeds.size());
         Results r = Experiment.run(arms, seeds, 1, progress);
-
-        Outcome out = new Outcome(this, config, seeds);
         out.setup("The BatchNorm paper's MNIST network at CPU scale: 3 hidden Linear(100) + sigmoid layers on the UCI digits, batch " + batch
                 + ", SGD momentum 0.9, with and without BatchNorm before each sigmoid, learning rates " + lrsText(lrs) + ". Each run stops when "
                 + "validation accuracy (measured every " + evalEvery + " steps) reaches " + Math.round(100 * TARGET) + "%, or after " + maxSteps

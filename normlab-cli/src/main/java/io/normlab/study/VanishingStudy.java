@@ -53,10 +53,9 @@ public final class VanishingStudy implements Study {
             boolean heatMap = a == Activation.SIGMOID && (n == NormKind.NONE || n == NormKind.BATCH);
             arms.add(Arm.of(arm(a, n), task, Mlps.factory(Mlps.spec(task, DEPTH, width, a, n)), heatMap ? heat : train));
         }
+        Outcome out = new Outcome(this, config, seeds);
         progress.start(id(), arms.size() * seeds.size());
         Results r = Experiment.run(arms, seeds, config.workers(), progress);
-
-        Outcome out = new Outcome(this, config, seeds);
         out.setup("MLP on the UCI digits (64 standardized pixels, 10 classes): " + DEPTH + " hidden Linear(" + width + ") layers, each followed by "
                 + "the normalization (if any) and then the activation (GroupNorm: 8 groups of 4 features); PyTorch's default initialization. "
                 + "SGD lr 0.01, momentum 0.9, batch 64, " + steps + " steps. Gradient norms per hidden layer are measured with the diagnostics "
