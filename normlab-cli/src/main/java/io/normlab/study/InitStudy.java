@@ -112,8 +112,8 @@ public final class InitStudy implements Study {
 
         String headline = "accuracy range over init scales " + Fmt.value(range[0], "%") + " without BN vs " + Fmt.value(range[1], "%") + " with; plain net "
                 + "with s = 1 " + out.text("accuracy." + arm(NormKind.NONE, 1)) + " vs BN best " + Fmt.value(bestAcc[1], "%");
-        String explanation = "Across init scales from " + scales[0] + " to " + scales[scales.length - 1] + " times He's, the plain " + DEPTH
-                + "-layer ReLU net's accuracy spans " + Fmt.value(range[0], "%") + " (worst " + Fmt.value(worst[0], "%") + ", " + failures[0]
+        String explanation = "Across init scales s from " + scales[0] + " to " + scales[scales.length - 1] + ", the plain " + DEPTH
+                + "-layer tanh net's accuracy spans " + Fmt.value(range[0], "%") + " (worst " + Fmt.value(worst[0], "%") + ", " + failures[0]
                 + " of " + scales.length + " scales below " + Math.round(100 * FAIL) + "%), the BatchNorm net's " + Fmt.value(range[1], "%")
                 + " (worst " + Fmt.value(worst[1], "%") + "). At initialization BatchNorm makes the forward pass invariant to the weight scale, "
                 + "so the gradient profile is the same at every scale (second chart); what remains is the effective learning rate, which "

@@ -31,6 +31,12 @@ public final class PlacementStudy implements Study {
         return List.of(Papers.IOFFE_PLACEMENT);
     }
 
+    /** "more accurate", "as accurate" or "less accurate": BN after vs before the activation. */
+    static String compare(Outcome out, String act) {
+        double d = out.median("accuracy." + act + "/after") - out.median("accuracy." + act + "/before");
+        return d > TIE ? "more accurate" : d < -TIE ? "less accurate" : "as accurate (within " + Math.round(100 * TIE) + " points)";
+    }
+
     @Override
     public StudyResult run(StudyConfig config, Progress progress) {
         Task task = Task.digits();
@@ -86,8 +92,11 @@ public final class PlacementStudy implements Study {
                 + out.text("accuracy.relu/after") + " (no normalization: " + out.text("accuracy.relu/none") + "); with sigmoid " + out.text("accuracy.sigmoid/before")
                 + " and " + out.text("accuracy.sigmoid/after") + " (" + out.text("accuracy.sigmoid/none") + "). Ioffe & Szegedy normalize the "
                 + "pre-activation Wu + b so that the nonlinearity sees a stable, unsaturated distribution; after the activation, BatchNorm instead "
-                + "standardizes the next layer's input, which also keeps the signal well scaled. The article's advice follows the paper; the "
-                + "measurements say whether the other placement is worse here, and by how much (the qualifier records a tie).";
+                + "standardizes the next layer's input, which also keeps the signal well scaled; mean accuracy over training (a speed measure) "
+                + "is " + out.text("auc.relu/before") + " before vs " + out.text("auc.relu/after") + " after with ReLU and "
+                + out.text("auc.sigmoid/before") + " vs " + out.text("auc.sigmoid/after") + " with sigmoid. The article repeats the paper's "
+                + "convention; here BatchNorm after the activation is " + compare(out, "sigmoid") + " with sigmoid and " + compare(out, "relu")
+                + " with ReLU, in line with later work that finds both placements workable.";
         return out.finish(headline, explanation);
     }
 }

@@ -119,7 +119,7 @@ public final class SpeedStudy implements Study {
                 + "higher rate and further changes on Inception/ImageNet. The saving here comes mostly from the plateau a sigmoid net sits on "
                 + "before it starts learning (see the accuracy curves), which BatchNorm removes; it is a property of this net and task, not a "
                 + "constant. A BatchNorm step costs " + Fmt.num(costRatio) + "x a plain one "
-                + "here, so wall-clock time to the target changes by " + Fmt.value(-reduction, "%") + " against the article's \"30% reduction in training "
+                + "here, so wall-clock time to the target is " + Fmt.value(reduction, "%") + " shorter, against the article's \"30% reduction in training "
                 + "time\", a figure that appears in no source we know of (the BN paper gives no wall-clock number). The largest learning rate that "
                 + "reaches the target in every seed is " + Fmt.num(maxLrBn) + " with BatchNorm and " + Fmt.num(maxLrNone) + " without, the BN paper's "
                 + "\"higher learning rates\" effect (Santurkar et al. attribute it to a smoother loss landscape). Wall-clock figures come from one "

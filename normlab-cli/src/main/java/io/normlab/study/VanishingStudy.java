@@ -16,7 +16,7 @@ public final class VanishingStudy implements Study {
     static final int DEPTH = 20;
     static final List<Activation> ACTIVATIONS = List.of(Activation.SIGMOID, Activation.TANH);
     static final List<NormKind> NORMS = List.of(NormKind.NONE, NormKind.BATCH, NormKind.LAYER, NormKind.GROUP, NormKind.RMS);
-    /** A normalized net "restores" gradient flow when its first/last ratio at init is at least this. */
+    /** A normalized net "restores" gradient flow when its first/last ratio at init is within [this, 1/this]. */
     static final double RESTORED_RATIO = 0.1;
     /** The plain net "vanishes" when its first/last ratio at init is below this. */
     static final double VANISHED_RATIO = 0.01;
@@ -87,14 +87,14 @@ public final class VanishingStudy implements Study {
             for (Activation a : ACTIVATIONS) {
                 double ratio = r.median(arm(a, n), x -> x.profile(0).actRatio());
                 double gain = r.median(arm(a, n), RunResult::finalAccuracy) - r.median(arm(a, NormKind.NONE), RunResult::finalAccuracy);
-                restored &= ratio >= RESTORED_RATIO;
+                restored &= ratio >= RESTORED_RATIO && ratio <= 1 / RESTORED_RATIO;
                 trained &= gain >= ACC_GAIN;
                 ev.append(ev.length() == 0 ? "" : "; ").append(Mlps.name(a)).append(": ").append(out.text("ratio_init." + arm(a, n)));
                 evAcc.append(evAcc.length() == 0 ? "" : "; ").append(Mlps.name(a)).append(": ")
                         .append(out.text("accuracy." + arm(a, n))).append(" vs ").append(out.text("accuracy." + arm(a, NormKind.NONE)));
             }
-            out.check(Check.required(Mlps.label(n) + " restores gradient flow at init: ||dL/dh_1||/||dL/dh_20|| >= " + RESTORED_RATIO
-                    + " (sigmoid and tanh)", restored, ev.toString()));
+            out.check(Check.required(Mlps.label(n) + " restores gradient flow at init: ||dL/dh_1||/||dL/dh_20|| within [" + RESTORED_RATIO
+                    + ", " + Fmt.num(1 / RESTORED_RATIO) + "] (sigmoid and tanh)", restored, ev.toString()));
             out.check(Check.required(Mlps.label(n) + " makes the deep net train: accuracy at least " + Math.round(100 * ACC_GAIN)
                     + " points above the plain net (sigmoid and tanh)", trained, evAcc.toString()));
             if (!restored) notRestored.add(Mlps.label(n));
@@ -142,17 +142,26 @@ public final class VanishingStudy implements Study {
                 + out.text("ratio_init.sigmoid/none") + " times the last layer's at initialization (tanh: "
                 + out.text("ratio_init.tanh/none") + "), a factor of " + out.text("factor_init.sigmoid/none")
                 + " per layer, and the sigmoid net ends at " + out.text("accuracy.sigmoid/none") + " validation accuracy: the "
-                + "vanishing gradient Glorot & Bengio describe. BatchNorm before each sigmoid lifts the ratio to "
+                + "vanishing gradient Glorot & Bengio describe (the saturated share at init is " + out.text("saturation_init.sigmoid/none")
+                + ": with PyTorch's default init the sigmoid's slope, at most 1/4, and the small weights shrink the gradient without "
+                + "saturating the units). BatchNorm before each sigmoid lifts the ratio to "
                 + out.text("ratio_init.sigmoid/batch") + " and accuracy to " + out.text("accuracy.sigmoid/batch")
                 + ", in line with Ioffe & Szegedy's sigmoid Inception (69.8% with BN, chance without). "
                 + (notRestored.isEmpty() ? "Every normalization tested restores the gradient flow at initialization. "
-                        : String.join(", ", notRestored) + " did not restore it by our rule (first/last ratio >= " + RESTORED_RATIO + " for both "
-                        + "activations): per-sample normalizations re-scale each sample over its features, and a sigmoid's outputs share a "
-                        + "large common offset (mean about 0.5) that per-sample statistics do not remove, so the backward gain per layer stays "
-                        + "below 1, whereas BatchNorm's per-feature batch statistics remove it. ")
+                        : String.join(", ", notRestored) + " did not restore it by our rule (first/last ratio within [" + RESTORED_RATIO + ", "
+                        + Fmt.num(1 / RESTORED_RATIO) + "] for both activations). With sigmoid the per-layer factor is "
+                        + out.text("factor_init.sigmoid/layer") + " with LayerNorm, " + out.text("factor_init.sigmoid/rms") + " with RMSNorm and "
+                        + out.text("factor_init.sigmoid/group") + " with GroupNorm against " + out.text("factor_init.sigmoid/batch")
+                        + " with BatchNorm: per-sample statistics are taken across the features of one sample, and the sigmoid outputs feeding "
+                        + "each layer share a large common offset (mean about 0.5) whose contribution they do not remove, so the pre-activation "
+                        + "scale they divide by stays large and the backward gain below 1; BatchNorm's per-feature statistics over the batch "
+                        + "remove it. With tanh, whose outputs are centred, the ratios are " + out.text("ratio_init.tanh/layer") + " (LayerNorm), "
+                        + out.text("ratio_init.tanh/rms") + " (RMSNorm) and " + out.text("ratio_init.tanh/group") + " (GroupNorm over groups of 4 "
+                        + "features). ")
                 + (notTrained.isEmpty() ? "Every normalization also makes the deep net train. "
-                        : String.join(", ", notTrained) + " did not raise accuracy by " + Math.round(100 * ACC_GAIN) + " points over the plain net in "
-                        + "this budget. ")
+                        : String.join(", ", notTrained) + " did not raise accuracy by " + Math.round(100 * ACC_GAIN) + " points over the plain net for "
+                        + "both activations in this budget (tanh: LayerNorm " + out.text("accuracy.tanh/layer") + ", RMSNorm " + out.text("accuracy.tanh/rms")
+                        + ", GroupNorm " + out.text("accuracy.tanh/group") + "). ")
                 + "Weight-gradient norms vary far less with depth than activation gradients (sigmoid, no norm: "
                 + out.text("wratio_init.sigmoid/none") + " vs " + out.text("ratio_init.sigmoid/none")
                 + "), Glorot & Bengio's warning that weight gradients alone can hide vanishing. Initialization alone (Xavier/He) also "
