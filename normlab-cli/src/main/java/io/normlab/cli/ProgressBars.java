@@ -36,7 +36,7 @@ final class ProgressBars implements Progress, AutoCloseable {
     public synchronized void advance(String detail) {
         if (bar != null) {
             bar.step();
-            bar.setExtraMessage(detail);
+            bar.setExtraMessage(" " + detail);
         }
     }
 
