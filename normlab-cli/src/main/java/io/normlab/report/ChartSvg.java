@@ -74,7 +74,10 @@ public final class ChartSvg {
             r.setSeriesFillPaint(i, col);
             r.setSeriesStroke(i, new BasicStroke(2f));
         }
-        XYPlot plot = new XYPlot(data, axis(c.x()), axis(c.y()), r);
+        ValueAxis x = axis(c.x());
+        boolean integral = c.series().stream().allMatch(s -> java.util.Arrays.stream(s.x()).allMatch(v -> v == Math.rint(v)));
+        if (integral && x instanceof NumberAxis n) n.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        XYPlot plot = new XYPlot(data, x, axis(c.y()), r);
         style(plot);
         return new JFreeChart(c.title(), TITLE, plot, c.series().size() > 1);
     }

@@ -62,7 +62,7 @@ public final class PlacementStudy implements Study {
             String k = Mlps.name(a) + "/" + p;
             out.effect(r.effect("accuracy." + k, "validation accuracy (" + k + ")", "%", k, RunResult::finalAccuracy));
             out.effect(r.effect("auc." + k, "mean validation accuracy over training, a speed measure (" + k + ")", "%", k,
-                    x -> VanishingStudy.mean(x.valAccuracy())));
+                    x -> Results.mean(x.valAccuracy())));
             out.effect(r.effect("ratio_init." + k, "||dL/dh_1|| / ||dL/dh_L|| at init (" + k + ")", "", k, x -> x.profile(0).actRatio()));
         }
         boolean bothWork = true;

@@ -66,7 +66,7 @@ public final class RecurrentStudy implements Study {
             String n = name(k);
             out.effect(r.effect("accuracy." + n, "validation accuracy after " + steps + " steps (" + label(k) + ")", "%", n, RunResult::finalAccuracy));
             out.effect(r.effect("auc." + n, "mean validation accuracy over training, a convergence-speed measure (" + label(k) + ")", "%", n,
-                    x -> VanishingStudy.mean(x.valAccuracy())));
+                    x -> Results.mean(x.valAccuracy())));
             out.effect(r.effect("time_ratio_init." + n, "||dL/dh_1|| / ||dL/dh_64|| at init (" + label(k) + ")", "", n, x -> x.profile(0).timeRatio()));
             out.effect(r.effect("time_ratio_end." + n, "||dL/dh_1|| / ||dL/dh_64|| at the last step (" + label(k) + ")", "", n,
                     x -> x.profile(steps - 1).timeRatio()));

@@ -118,6 +118,14 @@ public final class Results {
         return new HeatMap(steps, rows, z, zLabel);
     }
 
+    /** Mean of the non-NaN values, NaN when there are none. */
+    public static double mean(double[] v) {
+        double s = 0;
+        int n = 0;
+        for (double x : v) if (!Double.isNaN(x)) { s += x; n++; }
+        return n == 0 ? Double.NaN : s / n;
+    }
+
     /** Median and min-max band of the values at each x. */
     public static Series band(String name, double[] x, List<double[]> valuesAtX) {
         double[] y = new double[x.length], lo = new double[x.length], hi = new double[x.length];

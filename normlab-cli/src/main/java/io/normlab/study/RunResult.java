@@ -38,13 +38,6 @@ public record RunResult(String arm, long seed, int[] evalSteps, double[] valAccu
         return valAccuracy[valAccuracy.length - 1];
     }
 
-    /** Best validation accuracy measured. */
-    public double bestAccuracy() {
-        double b = Double.NaN;
-        for (double a : valAccuracy) if (!(a <= b)) b = a;
-        return b;
-    }
-
     /** The first measured step with validation accuracy at least {@code target}, or NaN. */
     public double stepsTo(double target) {
         for (int i = 0; i < evalSteps.length; i++) if (valAccuracy[i] >= target) return evalSteps[i];

@@ -8,7 +8,7 @@ import java.util.List;
  * to train at once.
  *
  * @param mode    QUICK or FULL
- * @param seeds   seeds in order; a study may use the first few ({@link #seedsUpTo})
+ * @param seeds   seeds in order, used by every study
  * @param workers independent training runs executed concurrently (each run is deterministic
  *                on its own, so results do not depend on this)
  */
@@ -47,10 +47,5 @@ public record StudyConfig(Mode mode, List<Long> seeds, int workers) {
     /** {@code quick} in quick mode, {@code full} otherwise. */
     public int pick(int quick, int full) {
         return quick() ? quick : full;
-    }
-
-    /** The first {@code n} seeds (all of them when there are fewer). */
-    public List<Long> seedsUpTo(int n) {
-        return seeds.subList(0, Math.min(n, seeds.size()));
     }
 }

@@ -59,15 +59,4 @@ public record TrainSpec(OptimizerSpec optimizer, int batchSize, int steps, doubl
         return new TrainSpec(optimizer, batchSize, steps, clipNorm, evalEvery, probeSteps, accuracy);
     }
 
-    public TrainSpec withOptimizer(OptimizerSpec o) {
-        return new TrainSpec(o, batchSize, steps, clipNorm, evalEvery, probeSteps, stopAt);
-    }
-
-    public TrainSpec withBatch(int b, int newSteps) {
-        return new TrainSpec(optimizer, b, newSteps, clipNorm, evalEvery, probeSteps, stopAt);
-    }
-
-    public TrainSpec withEvalEvery(int e) {
-        return new TrainSpec(optimizer, batchSize, steps, clipNorm, e, probeSteps, stopAt);
-    }
 }

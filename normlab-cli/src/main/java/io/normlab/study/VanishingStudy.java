@@ -70,7 +70,7 @@ public final class VanishingStudy implements Study {
             out.effect(r.effect("factor_init." + k, "gradient factor per layer toward the input at init (" + what + ")", "x",
                     k, x -> Growth.backwardFactor(x.profile(0).actGrad())));
             out.effect(r.effect("saturation_init." + k, "mean saturated share of the activations at init (" + what + ")", "%",
-                    k, x -> mean(x.profile(0).saturation())));
+                    k, x -> Results.mean(x.profile(0).saturation())));
             out.effect(r.effect("accuracy." + k, "validation accuracy after " + steps + " steps (" + what + ")", "%", k, RunResult::finalAccuracy));
         }
 
@@ -167,12 +167,5 @@ public final class VanishingStudy implements Study {
                 + "), Glorot & Bengio's warning that weight gradients alone can hide vanishing. Initialization alone (Xavier/He) also "
                 + "fixes plain nets: see the initialization study.";
         return out.finish(headline, explanation);
-    }
-
-    static double mean(double[] v) {
-        double s = 0;
-        int n = 0;
-        for (double x : v) if (!Double.isNaN(x)) { s += x; n++; }
-        return n == 0 ? Double.NaN : s / n;
     }
 }
