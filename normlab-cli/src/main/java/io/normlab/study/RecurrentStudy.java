@@ -71,8 +71,8 @@ public final class RecurrentStudy implements Study {
             out.effect(r.effect("time_ratio_end." + n, "||dL/dh_1|| / ||dL/dh_64|| at the last step (" + label(k) + ")", "", n,
                     x -> x.profile(steps - 1).timeRatio()));
         }
-        out.check(Check.required("LN-LSTM converges faster than the LSTM (higher mean validation accuracy over training)",
-                out.median("auc.ln-lstm") > out.median("auc.lstm"), out.text("auc.ln-lstm") + " vs " + out.text("auc.lstm")));
+        out.check(Check.required("LN-LSTM converges faster than the LSTM (mean validation accuracy over training at least 1 point higher)",
+                out.median("auc.ln-lstm") >= out.median("auc.lstm") + 0.01, out.text("auc.ln-lstm") + " vs " + out.text("auc.lstm")));
         out.check(Check.required("LN-LSTM ends at least as accurate as the LSTM (within 1 point)",
                 out.median("accuracy.ln-lstm") >= out.median("accuracy.lstm") - 0.01, out.text("accuracy.ln-lstm") + " vs " + out.text("accuracy.lstm")));
         out.check(Check.required("LN-LSTM's gradient reaches the first time step better than the LSTM's at init (higher ||dL/dh_1||/||dL/dh_64||)",

@@ -16,6 +16,8 @@ public final class SmallBatchStudy implements Study {
     /** Quick mode: Wu & He's key contrast, 32 against 4. */
     static final int[] QUICK_BATCHES = {32, 4};
     static final double BASE_LR = 0.1;
+    /** Error differences below this (a few validation images of 359) count as no difference. */
+    static final double MARGIN = 0.01;
 
     @Override public String id() { return "small-batch"; }
 
@@ -74,14 +76,14 @@ public final class SmallBatchStudy implements Study {
         int[] smallest = batches.length > 2 ? new int[] {batches[batches.length - 2], tiny} : new int[] {tiny};
         for (int b : smallest) {
             double bn = out.median("error." + arm(NormKind.BATCH, b)), gn = out.median("error." + arm(NormKind.GROUP, b));
-            gnBetterSmall &= gn < bn;
+            gnBetterSmall &= gn <= bn - MARGIN;
             small.append(small.length() == 0 ? "" : "; ").append("batch ").append(b).append(": GN ").append(Fmt.value(gn, "%"))
                     .append(" vs BN ").append(Fmt.value(bn, "%"));
         }
         out.check(Check.required("BatchNorm loses ground to GroupNorm as the batch shrinks: (BN - GN error) at batch " + tiny + " exceeds that at batch "
                 + big + " by at least 1 point (a difference of differences, so the extra steps small batches take at equal epochs cancel)",
-                gapTiny - gapBig >= 0.01, "BN - GN: " + Fmt.points(gapBig) + " at batch " + big + ", " + Fmt.points(gapTiny) + " at batch " + tiny));
-        out.check(Check.required("GroupNorm has lower error than BatchNorm at batch " + list(smallest), gnBetterSmall, small.toString()));
+                gapTiny - gapBig >= MARGIN, "BN - GN: " + Fmt.points(gapBig) + " at batch " + big + ", " + Fmt.points(gapTiny) + " at batch " + tiny));
+        out.check(Check.required("GroupNorm's error is at least 1 point below BatchNorm's at batch " + list(smallest), gnBetterSmall, small.toString()));
         out.check(Check.qualifier("at batch " + big + " BatchNorm is at least as good as GroupNorm (the literature: 23.6 vs 24.1)", bn32 <= gn32,
                 "BN " + Fmt.value(bn32, "%") + ", GN " + Fmt.value(gn32, "%")));
 
