@@ -1,5 +1,9 @@
 package io.normlab.diagnostics;
 
+import io.normlab.autograd.Losses;
+import io.normlab.autograd.Var;
+import io.normlab.nn.Module;
+import io.normlab.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -61,6 +65,20 @@ public final class Diagnoser {
         for (TimeGradients t : rec.time()) time.add(timeEvidence(t));
         return new Diagnosis(rec.step(), hidden, actRatio, weightRatio, growth, weightGrowth, maxSat, maxDead, time,
                 v.iterator().next(), v, rec.layers(), rec.nonFinite());
+    }
+
+    /**
+     * Diagnoses {@code model} as it is, on one batch: attaches a {@link Monitor} (a NaN or infinity
+     * is recorded, not thrown, and gives the NON_FINITE verdict), runs one forward of {@code x} and
+     * one backward of the mean cross-entropy against {@code labels}, detaches, and diagnoses that
+     * step. The model keeps its mode (in train mode BatchNorm uses the batch's statistics, as at the
+     * first training step); the gradients accumulate into the parameters' {@code grad}.
+     */
+    public static Diagnosis probe(Module model, Tensor x, int[] labels) {
+        try (Monitor mon = Monitor.attach(model, Monitor.Options.defaults().withOnNonFinite(Monitor.OnNonFinite.RECORD).withTrackUpdates(false))) {
+            Losses.crossEntropy(model.forward(Var.of(x)), labels).backward();
+            return diagnose(mon.endStep());
+        }
     }
 
     /** Diagnoses each record, in order. */

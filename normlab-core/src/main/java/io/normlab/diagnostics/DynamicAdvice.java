@@ -26,7 +26,7 @@ final class DynamicAdvice {
         String where, evidence;
         NonFiniteEvent e = d.nonFinite();
         if (e != null) {
-            where = "layer '" + e.layerPath() + "' (" + e.layerType() + ")";
+            where = e.layerPath() == null ? "step " + e.step() : "layer '" + e.layerPath() + "' (" + e.layerType() + ")";
             evidence = e.message();
         } else {
             LayerStats first = d.rows().stream().filter(s -> s.nonFinite() > 0).findFirst().orElseThrow();
