@@ -2,15 +2,19 @@ package io.normlab.cli;
 
 import io.normlab.data.DataLoader;
 import io.normlab.data.Dataset;
+import io.normlab.diagnostics.Monitor;
+import io.normlab.diagnostics.MonitorRecord;
+import io.normlab.models.MlpSpec;
 import io.normlab.nn.Sequential;
 import io.normlab.optim.Optimizer;
 import io.normlab.tensor.Backend;
 import io.normlab.tensor.Rng;
 import io.normlab.train.EpochMetrics;
 import io.normlab.train.Trainer;
-import io.normlab.train.TrainingListener;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,10 +23,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code normlab train}: trains an MLP classifier on a bundled data set and reports validation accuracy. */
+/**
+ * {@code normlab train}: trains an MLP classifier on a bundled data set or a CSV file and reports
+ * per-epoch loss, validation accuracy and gradient health ({@link TrainReporter}); optionally
+ * records the monitor's statistics, saves checkpoints and resumes from one.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train a multi-layer perceptron on a bundled data set; print per-epoch loss and validation accuracy."},
-        footer = {"", "Example: normlab train --data digits --hidden 128,64 --activation relu --epochs 15"})
+        description = {"Train a multi-layer perceptron on a bundled data set; print per-epoch loss, validation accuracy and gradient health."},
+        footer = {"", "Examples:", "  normlab train --data digits --hidden 128,64 --activation relu --epochs 15",
+            "  normlab train --data digits --depth 10 --activation sigmoid --record run.json --record-every 5",
+            "  normlab train --data digits --epochs 30 --checkpoint run.safetensors   (later: --resume run.safetensors)"})
 final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -41,6 +51,7 @@ final class TrainCommand implements Callable<Integer> {
             description = "Clip the global gradient norm to MAX; 0 = off (default: ${DEFAULT-VALUE}).")
     double clipNorm;
 
+    @Mixin TrainOutputOptions output;
     @Mixin RunOptions run;
 
     @Override
@@ -48,13 +59,15 @@ final class TrainCommand implements Callable<Integer> {
         if (epochs < 1) throw new ParameterException(spec.commandLine(), "Invalid value for option '--epochs': expected an integer >= 1 but was " + epochs);
         if (batchSize < 1) throw new ParameterException(spec.commandLine(), "Invalid value for option '--batch-size': expected an integer >= 1 but was " + batchSize);
         if (!(clipNorm >= 0)) throw new ParameterException(spec.commandLine(), "Invalid value for option '--clip-norm': expected a number >= 0 but was " + clipNorm);
+        output.validate();
         PrintWriter out = spec.commandLine().getOut();
         long start = System.nanoTime();
         int threads = run.applyThreads();
         DataOptions.Prepared prepared = data.prepare(run.seed);
         Dataset train = prepared.split().train(), val = prepared.split().validation();
         Rng rng = new Rng(run.seed);
-        Sequential net = model.build(train.featureCount(), train.numClasses(), rng.fork());
+        MlpSpec mlp = model.spec(train.featureCount(), train.numClasses());
+        Sequential net = mlp.build(rng.fork());
         Optimizer opt = optimizer.build(net.parameters());
 
         out.printf("data: %s, %d samples of %d features, %d classes%n", prepared.name(), prepared.full().size(),
@@ -64,26 +77,71 @@ final class TrainCommand implements Callable<Integer> {
                 data.standardize ? ", standardized with the training mean and std" : ", not standardized");
         for (String note : prepared.notes()) out.println("  " + note);
         out.print("model:\n  " + net.toString().stripTrailing().replace("\n", "\n  ") + "\n");
+        if (mlp.hiddenInit() != null || mlp.zeroHiddenBias()) {
+            out.printf("  hidden layers: weights %s%s%n", mlp.hiddenInit() == null ? "torch_default" : mlp.hiddenInit(), mlp.zeroHiddenBias() ? ", biases 0" : "");
+        }
         out.printf("training: %s, batch %d, %s%s, %s, seed %d%n", optimizer.describe(), batchSize, plural(epochs, "epoch"),
                 clipNorm > 0 ? ", gradient norm clipped to " + clipNorm : "", plural(threads, "thread"), run.seed);
         out.println("  kernels: " + Backend.describe());
+
+        Trainer trainer = new Trainer(net, opt, Trainer.Options.epochs(epochs).withClipNorm(clipNorm));
+        if (output.resume != null) {
+            trainer.loadCheckpoint(output.resume);
+            out.printf("resumed from %s: %s (%s) done%s%n", output.resume, plural(trainer.epochsDone(), "epoch"), plural(trainer.step(), "step"),
+                    trainer.epochsDone() >= epochs ? "; nothing left to train for --epochs " + epochs : "");
+        }
+        DataLoader loader = new DataLoader(train, batchSize, true, false, rng.nextLong());
+        int every = output.recordEvery(loader.numBatches());
+        Monitor monitor = output.monitor ? Monitor.attach(net, Monitor.Options.defaults().withEvery(every)) : null;
+        trainer.setMonitor(monitor);
+        if (monitor != null) {
+            out.printf("  monitor: NaN/infinity checked at every step; statistics every %s%s%n", plural(every, "step"),
+                    output.record == null ? "" : ", recorded to " + output.record);
+        }
+        ProgressBar bar = new ProgressBar(out, output.progressEnabled());
+        TrainReporter reporter = new TrainReporter(out, bar, monitor, output.record != null, epochs, loader.numBatches());
+        reporter.start(trainer.epochsDone(), trainer.step());
+        trainer.addListener(reporter);
+        if (output.checkpoint != null) trainer.addListener(trainer.checkpointEveryEpoch(output.checkpoint));
         out.printf("%5s  %10s  %10s  %8s  %7s%n", "epoch", "train loss", "val loss", "val acc", "time");
         out.flush();
 
-        Trainer trainer = new Trainer(net, opt, Trainer.Options.epochs(epochs).withClipNorm(clipNorm));
-        trainer.addListener(new TrainingListener() {
-            @Override
-            public void onEpochEnd(int epoch, EpochMetrics m) {
-                out.printf("%5d  %10.4f  %10.4f  %7.2f%%  %5.2f s%n", epoch + 1, m.trainLoss(), m.valLoss(), 100 * m.valAccuracy(), m.seconds());
-                out.flush();
+        String stopped = null;
+        try {
+            trainer.fit(loader, val);
+        } catch (RuntimeException e) {
+            stopped = e.getMessage();
+            throw e;
+        } finally {
+            bar.clear();
+            if (monitor != null) {
+                monitor.close();
+                Map<String, String> config = recordConfig(prepared, mlp, threads, every);
+                if (stopped != null) config.put("stopped by", stopped);
+                if (output.record != null) MonitorRecord.write(output.record, config, monitor.history());
             }
-        });
-        List<EpochMetrics> history = trainer.fit(new DataLoader(train, batchSize, true, false, rng.nextLong()), val);
-        EpochMetrics last = history.get(history.size() - 1);
+        }
+        double acc = trainer.evaluate(val).accuracy();
         out.printf("final validation accuracy: %.2f%% (%d of %d) after %s, %.1f s in total%n",
-                100 * last.valAccuracy(), Math.round(last.valAccuracy() * val.size()), val.size(), plural(epochs, "epoch"), (System.nanoTime() - start) / 1e9);
+                100 * acc, Math.round(acc * val.size()), val.size(), plural(trainer.epochsDone(), "epoch"), (System.nanoTime() - start) / 1e9);
         out.flush();
         return 0;
+    }
+
+    private Map<String, String> recordConfig(DataOptions.Prepared prepared, MlpSpec mlp, int threads, int every) {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("command", "normlab train");
+        c.put("data", prepared.name() + (data.standardize ? " (standardized)" : ""));
+        c.put("model", mlp.toString());
+        c.put("optimizer", optimizer.describe());
+        c.put("batch size", Integer.toString(batchSize));
+        c.put("epochs", Integer.toString(epochs));
+        c.put("clip norm", Double.toString(clipNorm));
+        c.put("seed", Long.toString(run.seed));
+        c.put("threads", Integer.toString(threads));
+        c.put("record every", Integer.toString(every));
+        if (output.resume != null) c.put("resumed from", output.resume.toString());
+        return c;
     }
 
     private static String plural(int n, String noun) {

@@ -7,11 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes a whole file atomically: the bytes go to a temporary file in the same directory, which
  * is then renamed over the target. A reader (or a run killed mid-write) sees either the previous
- * file or the complete new one, never a torn one. Missing parent directories are created.
+ * file or the complete new one, never a torn one. Missing parent directories are created; the
+ * file gets the permissions of the one it replaces (rw-r--r-- when new) on POSIX file systems.
  */
 public final class AtomicFile {
     private AtomicFile() {}
@@ -23,6 +27,7 @@ public final class AtomicFile {
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, path.getFileName().toString(), ".tmp");
+            readableLikeANewFile(tmp, path);
             try (OutputStream os = Files.newOutputStream(tmp)) {
                 os.write(bytes);
             }
@@ -36,6 +41,19 @@ public final class AtomicFile {
                 }
             }
             throw new UncheckedIOException("cannot write " + what + " " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Temporary files are created owner-only (rw-------); the result should carry the permissions
+     * of the file it replaces, or rw-r--r-- (a new file under the usual umask 022).
+     */
+    private static void readableLikeANewFile(Path tmp, Path target) throws IOException {
+        try {
+            Set<PosixFilePermission> perms = Files.exists(target) ? Files.getPosixFilePermissions(target) : PosixFilePermissions.fromString("rw-r--r--");
+            Files.setPosixFilePermissions(tmp, perms);
+        } catch (UnsupportedOperationException notPosix) {
+            // other file systems keep their defaults
         }
     }
 
