@@ -34,12 +34,13 @@ final class BatchSweep {
         }
         int seeds = entries.get(0).report().runs().size();
         sb.append("Batch-size sweep (median [min, max] over ").append(seeds).append(seeds == 1 ? " seed)\n" : " seeds)\n");
-        String fmt = "  %-6s %-10s %-28s %-28s %s%n";
-        sb.append(String.format(Locale.ROOT, fmt, "batch", "verdict", "||dL/dh_1|| / ||dL/dh_L||", "growth factor per layer", "Yang et al. 2019 (linear BN)"));
+        String fmt = "  %-6s %-10s %-30s %-28s %-26s %s%n";
+        sb.append(String.format(Locale.ROOT, fmt, "batch", "verdict", "||dL/dh_1|| / ||dL/dh_L||", "||dL/dW_1|| / ||dL/dW_L||",
+                "growth factor per layer", "Yang et al. 2019 (linear BN)"));
         for (Entry e : entries) {
             double y = yangFactor(mlp, e.batchSize());
-            sb.append(String.format(Locale.ROOT, fmt, e.batchSize(), e.report().verdict(), e.report().actGradRatio(), e.report().growthFactor(),
-                    Double.isNaN(y) ? "-" : String.format(Locale.ROOT, "%.4f", y)));
+            sb.append(String.format(Locale.ROOT, fmt, e.batchSize(), e.report().verdict(), e.report().actGradRatio(), e.report().weightGradRatio(),
+                    e.report().growthFactor(), Double.isNaN(y) ? "-" : String.format(Locale.ROOT, "%.4f", y)));
         }
         if (Double.isNaN(yangFactor(mlp, 128))) {
             sb.append("  (the Yang et al. prediction sqrt((B-2)/(B-3)) per layer is for a linear net with BatchNorm after each Linear)\n");

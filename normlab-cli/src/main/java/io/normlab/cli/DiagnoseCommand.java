@@ -41,8 +41,11 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples (WORKLOADS.md, section D):",
             "  normlab diagnose --depth 20 --width 256 --activation sigmoid",
             "  normlab diagnose --depth 20 --width 256 --activation sigmoid --norm batch",
-            "  normlab diagnose --depth 50 --width 256 --activation identity --init scaled-normal --gain 1.5 --zero-bias",
-            "  normlab diagnose --depth 50 --width 256 --activation identity --init scaled-normal --gain 1.5 --zero-bias --norm batch --batch-size 128,8,4"})
+            "  normlab diagnose --depth 50 --width 256 --activation identity \\",
+            "      --init scaled-normal --gain 1.5 --zero-bias",
+            "  normlab diagnose --depth 50 --width 256 --activation identity \\",
+            "      --init scaled-normal --gain 1.5 --zero-bias --norm batch \\",
+            "      --batch-size 128,8,4   (a sweep; --activation relu for the ReLU variant)"})
 final class DiagnoseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

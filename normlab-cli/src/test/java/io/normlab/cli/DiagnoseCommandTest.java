@@ -134,6 +134,17 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void helpListsTheFlags() {
+        assertTrue(run("--help").out().contains("diagnose"));
+        Run help = run("diagnose", "--help");
+        assertEquals(0, help.exit());
+        for (String flag : List.of("--inputs", "--depth", "--width", "--hidden", "--classes", "--activation", "--norm", "--init", "--gain",
+                "--zero-bias", "--batch-size", "--data", "--seeds", "--seed-list", "--model", "--json", "--out", "--threads", "scaled-normal")) {
+            assertTrue(help.out().contains(flag), flag + " missing from:\n" + help.out());
+        }
+    }
+
+    @Test
     void badFlagsAreUsageErrors() {
         assertUsageError(run("diagnose", "--gain", "2"), "--gain applies to --init scaled-normal only");
         assertUsageError(run("diagnose", "--width", "64"), "--width needs --depth");
