@@ -1,8 +1,12 @@
 package io.normlab.cli;
 
+import io.normlab.data.Dataset;
+import io.normlab.models.CnnSpec;
 import io.normlab.models.MlpSpec;
+import io.normlab.models.NormKind;
+import io.normlab.models.SequenceClassifier;
+import io.normlab.nn.Module;
 import io.normlab.models.Placement;
-import io.normlab.nn.Sequential;
 import io.normlab.tensor.Rng;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,7 +52,50 @@ final class ModelOptions {
         }
     }
 
-    Sequential build(int inputs, int classes, Rng rng) {
-        return spec(inputs, classes).build(rng);
+    @Option(names = "--arch", defaultValue = "mlp", paramLabel = "NAME",
+            description = "Model family: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). cnn: two conv3x3-norm-ReLU-maxpool stages "
+                    + "(32, 64 channels) and a dense layer of 128 on square images (digits: 1x8x8); rnn/lstm/gru/ln_lstm read an image row by row "
+                    + "(other data: one feature per step) and classify from the last hidden state.")
+    Architecture arch;
+
+    @Option(names = "--rnn-hidden", defaultValue = "64", paramLabel = "H",
+            description = "Hidden size of the recurrent layer (default: ${DEFAULT-VALUE}).")
+    int rnnHidden;
+
+    /** The samples reshaped for the chosen family: flat for mlp, (1, s, s) for cnn, (T, D) for recurrent nets. */
+    Dataset shapeInput(Dataset d) {
+        int f = d.featureCount();
+        int side = (int) Math.round(Math.sqrt(f));
+        boolean square = side * side == f;
+        switch (arch) {
+            case mlp:
+                return d;
+            case cnn:
+                if (!square || side % 4 != 0) {
+                    throw new ParameterException(spec.commandLine(), "--arch cnn needs square images with a side divisible by 4 "
+                            + "(e.g. --data digits, 8x8); this data set has " + f + " features per sample");
+                }
+                return d.reshapeSamples(1, side, side);
+            default:
+                return square ? d.reshapeSamples(side, side) : d.reshapeSamples(f, 1);
+        }
+    }
+
+    /** Builds the chosen model for samples shaped by {@link #shapeInput}. */
+    Module build(Dataset train, Rng rng) {
+        int classes = train.numClasses();
+        int[] s = train.sampleShape();
+        switch (arch) {
+            case mlp:
+                return spec(train.featureCount(), classes).build(rng);
+            case cnn:
+                NormKind dense = norm.kind == NormKind.GROUP ? NormKind.LAYER : norm.kind;
+                return new CnnSpec(1, s[1], s[2], new int[] {32, 64}, 128, classes, norm.kind, dense).build(rng);
+            default:
+                if (norm != Norm.none) {
+                    throw new ParameterException(spec.commandLine(), "--norm applies to mlp and cnn; for a normalized recurrent net use --arch ln_lstm");
+                }
+                return new SequenceClassifier(arch.recurrent, s[1], rnnHidden, classes, rng);
+        }
     }
 }

@@ -2,7 +2,7 @@ package io.normlab.cli;
 
 import io.normlab.data.DataLoader;
 import io.normlab.data.Dataset;
-import io.normlab.nn.Sequential;
+import io.normlab.nn.Module;
 import io.normlab.optim.Optimizer;
 import io.normlab.tensor.Backend;
 import io.normlab.tensor.Rng;
@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code normlab train}: trains an MLP classifier on a bundled data set and reports validation accuracy. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train a multi-layer perceptron on a bundled data set; print per-epoch loss and validation accuracy."},
+        description = {"Train a classifier (MLP, CNN or recurrent net) on a bundled data set or a CSV file; print per-epoch loss and validation accuracy."},
         footer = {"", "Example: normlab train --data digits --hidden 128,64 --activation relu --epochs 15"})
 final class TrainCommand implements Callable<Integer> {
     @Spec
@@ -52,9 +52,9 @@ final class TrainCommand implements Callable<Integer> {
         long start = System.nanoTime();
         int threads = run.applyThreads();
         DataOptions.Prepared prepared = data.prepare(run.seed);
-        Dataset train = prepared.split().train(), val = prepared.split().validation();
+        Dataset train = model.shapeInput(prepared.split().train()), val = model.shapeInput(prepared.split().validation());
         Rng rng = new Rng(run.seed);
-        Sequential net = model.build(train.featureCount(), train.numClasses(), rng.fork());
+        Module net = model.build(train, rng.fork());
         Optimizer opt = optimizer.build(net.parameters());
 
         out.printf("data: %s, %d samples of %d features, %d classes%n", prepared.name(), prepared.full().size(),
