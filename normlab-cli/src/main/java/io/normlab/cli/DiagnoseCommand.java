@@ -90,6 +90,9 @@ final class DiagnoseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (model.arch != Architecture.mlp) {
+            throw new ParameterException(spec.commandLine(), "diagnose builds MLPs (--arch mlp); got --arch " + model.arch);
+        }
         List<Long> seedValues = seeds();
         DiagnoseInput input = input();
         for (int b : batchSizes) {

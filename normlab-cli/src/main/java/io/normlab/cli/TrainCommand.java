@@ -4,8 +4,8 @@ import io.normlab.data.DataLoader;
 import io.normlab.data.Dataset;
 import io.normlab.diagnostics.Monitor;
 import io.normlab.diagnostics.MonitorRecord;
-import io.normlab.models.MlpSpec;
-import io.normlab.nn.Sequential;
+import io.normlab.models.SequenceClassifier;
+import io.normlab.nn.Module;
 import io.normlab.optim.Optimizer;
 import io.normlab.tensor.Backend;
 import io.normlab.tensor.Rng;
@@ -24,13 +24,15 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code normlab train}: trains an MLP classifier on a bundled data set or a CSV file and reports
+ * {@code normlab train}: trains a classifier (MLP, CNN or recurrent net) on a bundled data set or a CSV file and reports
  * per-epoch loss, validation accuracy and gradient health ({@link TrainReporter}); optionally
  * records the monitor's statistics, saves checkpoints and resumes from one.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train a multi-layer perceptron on a bundled data set; print per-epoch loss, validation accuracy and gradient health."},
+        description = {"Train a classifier (MLP, CNN or recurrent net) on a bundled data set or a CSV file; "
+                + "print per-epoch loss, validation accuracy and gradient health."},
         footer = {"", "Examples:", "  normlab train --data digits --hidden 128,64 --activation relu --epochs 15",
+            "  normlab train --data digits --arch cnn --norm batch --lr 2e-3 --epochs 12",
             "  normlab train --data digits --depth 10 --activation sigmoid --record run.json --record-every 5",
             "  normlab train --data digits --epochs 30 --checkpoint run.safetensors   (later: --resume run.safetensors)"})
 final class TrainCommand implements Callable<Integer> {
@@ -64,10 +66,9 @@ final class TrainCommand implements Callable<Integer> {
         long start = System.nanoTime();
         int threads = run.applyThreads();
         DataOptions.Prepared prepared = data.prepare(run.seed);
-        Dataset train = prepared.split().train(), val = prepared.split().validation();
+        Dataset train = model.shapeInput(prepared.split().train()), val = model.shapeInput(prepared.split().validation());
         Rng rng = new Rng(run.seed);
-        MlpSpec mlp = model.spec(train.featureCount(), train.numClasses());
-        Sequential net = mlp.build(rng.fork());
+        Module net = model.build(train, rng.fork());
         Optimizer opt = optimizer.build(net.parameters());
 
         out.printf("data: %s, %d samples of %d features, %d classes%n", prepared.name(), prepared.full().size(),
@@ -77,9 +78,7 @@ final class TrainCommand implements Callable<Integer> {
                 data.standardize ? ", standardized with the training mean and std" : ", not standardized");
         for (String note : prepared.notes()) out.println("  " + note);
         out.print("model:\n  " + net.toString().stripTrailing().replace("\n", "\n  ") + "\n");
-        if (mlp.hiddenInit() != null || mlp.zeroHiddenBias()) {
-            out.printf("  hidden layers: weights %s%s%n", mlp.hiddenInit() == null ? "torch_default" : mlp.hiddenInit(), mlp.zeroHiddenBias() ? ", biases 0" : "");
-        }
+        if (model.initNote() != null) out.println("  hidden layers: " + model.initNote());
         out.printf("training: %s, batch %d, %s%s, %s, seed %d%n", optimizer.describe(), batchSize, plural(epochs, "epoch"),
                 clipNorm > 0 ? ", gradient norm clipped to " + clipNorm : "", plural(threads, "thread"), run.seed);
         out.println("  kernels: " + Backend.describe());
@@ -94,6 +93,9 @@ final class TrainCommand implements Callable<Integer> {
         int every = output.recordEvery(loader.numBatches());
         Monitor monitor = output.monitor ? Monitor.attach(net, Monitor.Options.defaults().withEvery(every)) : null;
         trainer.setMonitor(monitor);
+        if (monitor != null && net instanceof SequenceClassifier seq) {
+            net.addForwardHook((m, in, y) -> monitor.trackThroughTime("h", seq.lastRun().steps()));
+        }
         if (monitor != null) {
             out.printf("  monitor: NaN/infinity checked at every step; statistics every %s%s%n", plural(every, "step"),
                     output.record == null ? "" : ", recorded to " + output.record);
@@ -116,7 +118,7 @@ final class TrainCommand implements Callable<Integer> {
             bar.clear();
             if (monitor != null) {
                 monitor.close();
-                Map<String, String> config = recordConfig(prepared, mlp, threads, every);
+                Map<String, String> config = recordConfig(prepared, train, threads, every);
                 if (stopped != null) config.put("stopped by", stopped);
                 if (output.record != null) MonitorRecord.write(output.record, config, monitor.history());
             }
@@ -128,11 +130,11 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Map<String, String> recordConfig(DataOptions.Prepared prepared, MlpSpec mlp, int threads, int every) {
+    private Map<String, String> recordConfig(DataOptions.Prepared prepared, Dataset train, int threads, int every) {
         Map<String, String> c = new LinkedHashMap<>();
         c.put("command", "normlab train");
         c.put("data", prepared.name() + (data.standardize ? " (standardized)" : ""));
-        c.put("model", mlp.toString());
+        c.put("model", model.describe(train));
         c.put("optimizer", optimizer.describe());
         c.put("batch size", Integer.toString(batchSize));
         c.put("epochs", Integer.toString(epochs));

@@ -115,6 +115,14 @@ class TrainCommandTest {
     }
 
     @Test
+    void recurrentNetsReportTheGradientThroughTime() {
+        Run r = run("train", "--arch", "rnn", "--epochs", "1", "--threads", "1");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().matches("(?s).*grad health \\(step \\d+\\): \\w+  through time 'h' first/last [0-9.e+-]+, factor [0-9.e+-]+/step\n.*"), r.out());
+        assertUsageError(run("train", "--arch", "lstm", "--init", "xavier-normal"), "--init, --gain, --zero-bias, --depth and --width apply to --arch mlp only");
+    }
+
+    @Test
     void initFlagsReachTheModel() {
         Run r = run("train", "--data", "wine", "--epochs", "1", "--depth", "3", "--width", "8", "--init", "kaiming-normal", "--zero-bias");
         assertEquals(0, r.exit(), r.err());

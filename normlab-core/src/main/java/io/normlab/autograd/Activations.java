@@ -37,11 +37,12 @@ public final class Activations {
         return leakyRelu(x, slope, "leaky_relu");
     }
 
+    // "+ 0f" turns the -0.0 of 0 * (negative) into +0.0, as PyTorch returns, and keeps NaN as NaN.
     private static Var leakyRelu(Var x, float slope, String name) {
         return new Function() {
-            @Override protected Tensor forward(Tensor... in) { return Elementwise.map(in[0], v -> v > 0f ? v : slope * v); }
+            @Override protected Tensor forward(Tensor... in) { return Elementwise.map(in[0], v -> v > 0f ? v : slope * v + 0f); }
             @Override protected Tensor[] backward(Tensor g) {
-                return new Tensor[] {Elementwise.zip(g, x.value(), (gv, xv) -> xv > 0f ? gv : slope * gv)};
+                return new Tensor[] {Elementwise.zip(g, x.value(), (gv, xv) -> xv > 0f ? gv : slope * gv + 0f)};
             }
             @Override public String name() { return name; }
         }.apply(x);

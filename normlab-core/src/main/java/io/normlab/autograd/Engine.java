@@ -36,14 +36,11 @@ final class Engine {
             Node node = v.node();
             if (node == null) continue;
             Tensor[] inGrads = node.function.backward(g);
+            checkCount(node, inGrads);
             for (int i = 0; i < node.inputs.length; i++) {
                 Var in = node.inputs[i];
                 if (!in.requiresGrad() || inGrads[i] == null) continue;
-                Tensor gi = Reductions.sumToShape(inGrads[i], in.value().shape());
-                if (!gi.sameShape(in.value())) {
-                    throw new ShapeException(node.function.name() + ".backward: gradient for input " + i + " has shape "
-                            + Shape.str(gi.shape()) + ", input has " + Shape.str(in.value().shape()));
-                }
+                Tensor gi = toInputShape(node, i, inGrads[i], in.value().shape());
                 Tensor prev = pending.get(in);
                 if (prev == null) {
                     pending.put(in, gi);
@@ -51,6 +48,27 @@ final class Engine {
                     pending.put(in, Elementwise.add(prev, gi));
                 }
             }
+        }
+    }
+
+    /** One gradient per input; trailing extra entries are tolerated only when null (an absent optional input). */
+    private static void checkCount(Node node, Tensor[] inGrads) {
+        int n = node.inputs.length;
+        boolean bad = inGrads == null || inGrads.length < n;
+        for (int i = n; !bad && i < inGrads.length; i++) bad = inGrads[i] != null;
+        if (bad) {
+            throw new IllegalStateException(node.function.name() + ".backward returned " + (inGrads == null ? "null" : inGrads.length + " gradient(s)")
+                    + " for " + n + " inputs");
+        }
+    }
+
+    /** Sums a broadcast gradient down to the input's shape; names the op when it cannot be. */
+    private static Tensor toInputShape(Node node, int i, Tensor grad, int[] inputShape) {
+        try {
+            return Reductions.sumToShape(grad, inputShape);
+        } catch (ShapeException e) {
+            throw new ShapeException(node.function.name() + ".backward: gradient for input " + i + " has shape "
+                    + Shape.str(grad.shape()) + ", which does not reduce to the input's shape " + Shape.str(inputShape));
         }
     }
 

@@ -14,11 +14,16 @@ import io.normlab.tensor.Tensor;
  */
 public abstract class Function {
     private boolean[] needsGrad = new boolean[0];
+    private boolean recorded;
 
     /** Computes the output from the input values. Must not modify the inputs. */
     protected abstract Tensor forward(Tensor... inputs);
 
-    /** Given dL/d(output), returns dL/d(input_i) for each input (null allowed where not needed). */
+    /**
+     * Given dL/d(output), returns dL/d(input_i) for each input (null allowed where not needed). The
+     * array may be longer than the inputs (a fixed layout with absent optional inputs) if the extra
+     * entries are null.
+     */
     protected abstract Tensor[] backward(Tensor gradOutput);
 
     /** True when input {@code i} requires a gradient (valid during forward and backward). */
@@ -32,8 +37,16 @@ public abstract class Function {
         return n.isEmpty() ? getClass().getName() : n;
     }
 
-    /** Runs forward and records a node when gradients are enabled and some input requires one. */
+    /**
+     * Runs forward and records a node when gradients are enabled and some input requires one.
+     *
+     * @throws IllegalStateException when this instance already recorded a node: a second forward
+     *     would overwrite what the first node's backward saved
+     */
     public final Var apply(Var... inputs) {
+        if (recorded) {
+            throw new IllegalStateException(name() + ": a Function instance records a graph node only once; create a new instance per application");
+        }
         Tensor[] values = new Tensor[inputs.length];
         boolean any = false;
         needsGrad = new boolean[inputs.length];
@@ -44,6 +57,8 @@ public abstract class Function {
             any |= needsGrad[i];
         }
         Tensor out = forward(values);
-        return any ? new Var(out, new Node(this, inputs)) : Var.of(out);
+        if (!any) return Var.of(out);
+        recorded = true;
+        return new Var(out, new Node(this, inputs));
     }
 }

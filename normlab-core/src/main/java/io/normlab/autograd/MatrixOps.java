@@ -40,9 +40,10 @@ public final class MatrixOps {
         }
         int out = ws[0], inF = ws[1];
         if (bias != null && !Arrays.equals(bias.shape(), new int[] {out})) {
-            throw ShapeException.of("linear", "bias must have shape [out]", bias.shape(), ws);
+            throw new ShapeException("linear: bias must have shape [out] = [" + out + "], got " + Shape.str(bias.shape())
+                    + " (weight " + Shape.str(ws) + ")");
         }
-        int m = Shape.numel(xs) / inF;
+        int m = Shape.numel(Arrays.copyOf(xs, xs.length - 1)); // rows: product of the leading dims
         int[] ys = xs.clone();
         ys[ys.length - 1] = out;
         Function f = new Function() {

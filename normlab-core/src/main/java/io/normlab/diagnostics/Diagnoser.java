@@ -20,7 +20,9 @@ import java.util.List;
  * VANISHING (EXPLODING) when the activation- or weight-gradient first/last ratio crosses the ratio
  * limit, or, with at least {@link Thresholds#MIN_LAYERS_FOR_FACTOR} hidden layers, when the
  * activation-gradient growth factor crosses {@link Thresholds#VANISHING_FACTOR}
- * ({@link Thresholds#EXPLODING_FACTOR}).
+ * ({@link Thresholds#EXPLODING_FACTOR}). A recurrent layer's gradient through time
+ * ({@link Monitor#trackThroughTime}) that vanishes, explodes or is not finite adds that verdict to
+ * the network's.
  */
 public final class Diagnoser {
     private Diagnoser() {}
@@ -59,10 +61,13 @@ public final class Diagnoser {
                 || (useFactor && growth > Thresholds.EXPLODING_FACTOR)) v.add(Verdict.EXPLODING);
         if (actRatio < Thresholds.VANISHING_RATIO || weightRatio < Thresholds.VANISHING_RATIO
                 || (useFactor && growth < Thresholds.VANISHING_FACTOR)) v.add(Verdict.VANISHING);
-        if (v.isEmpty()) v.add(Verdict.HEALTHY);
-
         List<Diagnosis.TimeEvidence> time = new ArrayList<>();
-        for (TimeGradients t : rec.time()) time.add(timeEvidence(t));
+        for (TimeGradients t : rec.time()) {
+            Diagnosis.TimeEvidence e = timeEvidence(t);
+            time.add(e);
+            if (e.verdict() != Verdict.HEALTHY) v.add(e.verdict()); // vanishing through time is the network's problem too
+        }
+        if (v.isEmpty()) v.add(Verdict.HEALTHY);
         return new Diagnosis(rec.step(), hidden, actRatio, weightRatio, growth, weightGrowth, maxSat, maxDead, time,
                 v.iterator().next(), v, rec.layers(), rec.nonFinite());
     }

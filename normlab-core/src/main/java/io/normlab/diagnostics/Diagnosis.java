@@ -47,8 +47,9 @@ public record Diagnosis(int step, List<HiddenLayer> hidden, double actGradRatio,
     public static final double NOTABLE_SHARE = 0.1;
 
     /**
-     * One line for progress output: the verdicts, the first/last ratios, the hidden layer with the
-     * largest dead or saturated share when it reaches {@link #NOTABLE_SHARE}, and the first NaN:
+     * One line for progress output: the verdicts, the first/last ratios (with hidden layers), the
+     * hidden layer with the largest dead or saturated share when it reaches {@link #NOTABLE_SHARE},
+     * the through-time ratio and factor of recurrent layers, and the first NaN:
      * {@code HEALTHY  act-grad first/last 0.812  weight-grad first/last 1.05  (layer 2 dead 12%)}.
      */
     public String summary() {

@@ -229,7 +229,7 @@ public final class Monitor implements AutoCloseable {
      * during the coming backward, on recorded steps. Call it after the forward that made them.
      */
     public void trackThroughTime(String name, List<Var> states) {
-        if (!isRecording()) return;
+        if (!isRecording() || paused) return;
         TimeTrack track = new TimeTrack(name, states.size());
         for (int t = 0; t < states.size(); t++) {
             Var h = states.get(t);

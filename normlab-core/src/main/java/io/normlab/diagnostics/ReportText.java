@@ -52,7 +52,9 @@ final class ReportText {
     /** {@link Diagnosis#summary()}. */
     static String summary(Diagnosis d) {
         StringBuilder sb = new StringBuilder(String.join(", ", d.verdicts().stream().map(Enum::name).toList()));
-        sb.append("  act-grad first/last ").append(Text.num(d.actGradRatio())).append("  weight-grad first/last ").append(Text.num(d.weightGradRatio()));
+        if (!d.hidden().isEmpty()) {
+            sb.append("  act-grad first/last ").append(Text.num(d.actGradRatio())).append("  weight-grad first/last ").append(Text.num(d.weightGradRatio()));
+        }
         HiddenLayer worst = null;
         double share = 0;
         String what = "";
@@ -61,6 +63,10 @@ final class ReportText {
             if (h.saturatedFraction() > share) { worst = h; share = h.saturatedFraction(); what = " saturated "; }
         }
         if (worst != null && share >= Diagnosis.NOTABLE_SHARE) sb.append("  (layer ").append(worst.index()).append(what).append(Text.pct(share)).append(')');
+        for (Diagnosis.TimeEvidence t : d.time()) {
+            sb.append("  through time '").append(t.gradients().name()).append("' first/last ").append(Text.num(t.ratio()))
+                    .append(", factor ").append(Text.num(t.factor())).append("/step");
+        }
         if (d.nonFinite() != null) sb.append("  first NaN/inf: ").append(d.nonFinite().message());
         return sb.toString();
     }

@@ -123,7 +123,10 @@ public final class Layout {
         return Elementwise.add(Tensor.zeros(shape), t);
     }
 
-    /** Index of the maximum along {@code dim} (first one on ties), as an int array in row-major order of the other dims. */
+    /**
+     * Index of the maximum along {@code dim} (the first one on ties; the first NaN wins, as NaN does
+     * in {@link Reductions#max}), as an int array in row-major order of the other dims.
+     */
     public static int[] argmax(Tensor t, int dim) {
         int[] s = t.shape();
         int d = Shape.axis("argmax", dim, s.length);
@@ -131,6 +134,7 @@ public final class Layout {
         for (int i = 0; i < d; i++) outer *= s[i];
         for (int i = d + 1; i < s.length; i++) inner *= s[i];
         int n = s[d];
+        if (n == 0) throw new ShapeException("argmax: dim " + dim + " of shape " + Shape.str(s) + " is empty");
         float[] x = t.data();
         int[] out = new int[outer * inner];
         for (int o = 0; o < outer; o++) {
@@ -139,7 +143,7 @@ public final class Layout {
                 float bv = x[o * n * inner + in];
                 for (int k = 1; k < n; k++) {
                     float v = x[(o * n + k) * inner + in];
-                    if (v > bv) {
+                    if (v > bv || (Float.isNaN(v) && !Float.isNaN(bv))) {
                         bv = v;
                         best = k;
                     }

@@ -30,7 +30,12 @@ public final class Linalg {
             throw ShapeException.of("matmul" + (transA ? "(A^T)" : "") + (transB ? "(B^T)" : ""), "inner dimensions differ (" + ka + " vs " + kb + ")", sa, sb);
         }
         int[] batchA = Arrays.copyOf(sa, ra - 2), batchB = Arrays.copyOf(sb, rb - 2);
-        int[] batch = Shape.broadcast("matmul", batchA, batchB);
+        int[] batch;
+        try {
+            batch = Shape.broadcast("matmul", batchA, batchB);
+        } catch (ShapeException e) {
+            throw ShapeException.of("matmul", "batch dimensions " + Shape.str(batchA) + " and " + Shape.str(batchB) + " do not broadcast", sa, sb);
+        }
         int nb = Shape.numel(batch);
         int[] outShape = Arrays.copyOf(batch, batch.length + 2);
         outShape[batch.length] = m;

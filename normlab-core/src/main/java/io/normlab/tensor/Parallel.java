@@ -12,11 +12,17 @@ import java.util.List;
  * combines per-chunk partials in chunk order, is therefore bit-identical with 1 or N threads.
  *
  * <p>The thread count is global and settable ({@link #setThreads(int)}; default: the number of
- * available processors). Work of a single chunk runs on the calling thread.
+ * available processors). Work of a single chunk runs on the calling thread. A loop started inside
+ * the body of a multi-threaded loop (e.g. a GEMM inside a convolution's loop over the batch) runs
+ * its chunks inline on that thread, in order: the outer loop already occupies the workers, and a
+ * thread blocked joining nested tasks queued behind busy workers would sit idle. The chunks, and so
+ * the results, are the same either way.
  */
 public final class Parallel {
     private static volatile int threads = Runtime.getRuntime().availableProcessors();
     private static volatile ForkJoinPool pool;
+    /** True on a thread while it runs chunks of a multi-threaded loop: nested loops then run inline. */
+    private static final ThreadLocal<boolean[]> IN_PARALLEL = ThreadLocal.withInitial(() -> new boolean[1]);
 
     private Parallel() {}
 
@@ -50,14 +56,15 @@ public final class Parallel {
 
     /**
      * Runs {@code body} over {@code [0, n)} in chunks of {@code grain} items (the last one shorter).
-     * Returns when every chunk has finished; an exception in a chunk is rethrown.
+     * Returns when every chunk has finished, also when one of them threw; the first exception
+     * (the calling thread's own, else the lowest worker's) is then rethrown.
      */
     public static void forRange(int n, int grain, RangeBody body) {
         int chunks = chunks(n, grain);
         if (chunks == 0) return;
-        if (chunks == 1 || threads == 1) {
+        if (chunks == 1 || threads == 1 || IN_PARALLEL.get()[0]) {
             for (int c = 0; c < chunks; c++) {
-                body.run(c, c * grain, Math.min(n, (c + 1) * grain));
+                body.run(c, c * grain, end(c, n, grain));
             }
             return;
         }
@@ -69,14 +76,40 @@ public final class Parallel {
             final int worker = w;
             tasks.add(p.submit(() -> runChunks(worker, workers, chunks, n, grain, body)));
         }
-        runChunks(0, workers, chunks, n, grain, body);
-        for (ForkJoinTask<?> t : tasks) t.join();
+        Throwable failure = null;
+        try {
+            runChunks(0, workers, chunks, n, grain, body);
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        }
+        // Join every task even after a failure, so no chunk is still writing when we return.
+        for (ForkJoinTask<?> t : tasks) {
+            try {
+                t.join();
+            } catch (RuntimeException | Error e) {
+                if (failure == null) failure = e;
+            }
+        }
+        if (failure instanceof RuntimeException) throw (RuntimeException) failure;
+        if (failure instanceof Error) throw (Error) failure;
     }
 
     private static void runChunks(int worker, int workers, int chunks, int n, int grain, RangeBody body) {
-        for (int c = worker; c < chunks; c += workers) {
-            body.run(c, c * grain, Math.min(n, (c + 1) * grain));
+        boolean[] flag = IN_PARALLEL.get();
+        boolean outer = flag[0];
+        flag[0] = true;
+        try {
+            for (int c = worker; c < chunks; c += workers) {
+                body.run(c, c * grain, end(c, n, grain));
+            }
+        } finally {
+            flag[0] = outer;
         }
+    }
+
+    /** End of chunk {@code c}, computed in long so that chunks near 2^31 do not overflow. */
+    private static int end(int c, int n, int grain) {
+        return (int) Math.min(n, (c + 1L) * grain);
     }
 
     private static ForkJoinPool pool() {

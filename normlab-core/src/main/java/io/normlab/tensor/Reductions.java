@@ -21,7 +21,7 @@ public final class Reductions {
     public static Tensor sum(Tensor t, boolean keepDim, int... axes) {
         boolean[] red = reduced("sum", t.rank(), axes);
         double[] acc = new double[Shape.numel(outShape(t.shape(), red, true))];
-        accumulate(t, red, acc, false);
+        accumulate(t, red, acc, Mode.SUM, null);
         return finish(t.shape(), red, keepDim, acc, 1.0);
     }
 
@@ -29,7 +29,7 @@ public final class Reductions {
     public static Tensor mean(Tensor t, boolean keepDim, int... axes) {
         boolean[] red = reduced("mean", t.rank(), axes);
         double[] acc = new double[Shape.numel(outShape(t.shape(), red, true))];
-        accumulate(t, red, acc, false);
+        accumulate(t, red, acc, Mode.SUM, null);
         int count = acc.length == 0 ? 1 : t.numel() / acc.length;
         return finish(t.shape(), red, keepDim, acc, 1.0 / count);
     }
@@ -39,22 +39,24 @@ public final class Reductions {
         boolean[] red = reduced("max", t.rank(), axes);
         double[] acc = new double[Shape.numel(outShape(t.shape(), red, true))];
         Arrays.fill(acc, Double.NEGATIVE_INFINITY);
-        accumulate(t, red, acc, true);
+        accumulate(t, red, acc, Mode.MAX, null);
         return finish(t.shape(), red, keepDim, acc, 1.0);
     }
 
     /**
-     * Variance over {@code axes} by two passes (mean, then mean squared deviation), dividing by
-     * {@code count - 1} when {@code unbiased}, else by {@code count}.
+     * Variance over {@code axes} by two passes in double (the mean, then the mean squared deviation
+     * from that double mean), dividing by {@code count - 1} when {@code unbiased}, else by
+     * {@code count}; never E[x^2] - E[x]^2, so a large common offset costs no accuracy. An unbiased
+     * variance of a single element is NaN (0/0), as in PyTorch.
      */
     public static Tensor var(Tensor t, boolean unbiased, boolean keepDim, int... axes) {
-        Tensor mean = mean(t, true, axes);
-        Tensor dev = Elementwise.sub(t, mean);
-        Tensor sq = Elementwise.mul(dev, dev);
         boolean[] red = reduced("var", t.rank(), axes);
-        double[] acc = new double[mean.numel()];
-        accumulate(sq, red, acc, false);
-        int count = acc.length == 0 ? 1 : t.numel() / acc.length;
+        double[] mean = new double[Shape.numel(outShape(t.shape(), red, true))];
+        accumulate(t, red, mean, Mode.SUM, null);
+        int count = mean.length == 0 ? 1 : t.numel() / mean.length;
+        for (int i = 0; i < mean.length; i++) mean[i] /= count;
+        double[] acc = new double[mean.length];
+        accumulate(t, red, acc, Mode.SQUARED_DEVIATION, mean);
         return finish(t.shape(), red, keepDim, acc, 1.0 / (unbiased ? count - 1 : count));
     }
 
@@ -105,17 +107,19 @@ public final class Reductions {
         return out;
     }
 
-    private static void accumulate(Tensor t, boolean[] red, double[] acc, boolean max) {
+    private enum Mode { SUM, MAX, SQUARED_DEVIATION }
+
+    /**
+     * Folds every element of {@code t} into {@code acc[o]}, o its index in the keepDim output, in
+     * row-major input order. SQUARED_DEVIATION adds {@code (x - center[o])^2}.
+     */
+    private static void accumulate(Tensor t, boolean[] red, double[] acc, Mode mode, double[] center) {
         int[] shape = t.shape();
         int rank = shape.length;
         float[] x = t.data();
-        if (rank == 0) {
-            acc[0] = max ? Math.max(acc[0], x[0]) : acc[0] + x[0];
-            return;
-        }
         int[] outStrides = Shape.strides(outShape(shape, red, true));
-        int inner = shape[rank - 1];
-        int incO = red[rank - 1] ? 0 : 1;
+        int inner = rank == 0 ? 1 : shape[rank - 1];
+        int incO = rank == 0 || red[rank - 1] ? 0 : 1;
         int rows = inner == 0 ? 0 : x.length / inner;
         for (int r = 0; r < rows; r++) {
             int o = 0, rem = r;
@@ -125,14 +129,23 @@ public final class Reductions {
                 if (!red[d]) o += i * outStrides[d];
             }
             int base = r * inner;
-            if (max) {
-                for (int j = 0; j < inner; j++) {
-                    int oi = o + j * incO;
-                    float v = x[base + j];
-                    if (Double.isNaN(v) || v > acc[oi]) acc[oi] = Double.isNaN(acc[oi]) ? acc[oi] : v;
-                }
-            } else {
-                for (int j = 0; j < inner; j++) acc[o + j * incO] += x[base + j];
+            switch (mode) {
+                case MAX:
+                    for (int j = 0; j < inner; j++) {
+                        int oi = o + j * incO;
+                        float v = x[base + j];
+                        if (Float.isNaN(v) || v > acc[oi]) acc[oi] = Double.isNaN(acc[oi]) ? acc[oi] : v;
+                    }
+                    break;
+                case SQUARED_DEVIATION:
+                    for (int j = 0; j < inner; j++) {
+                        int oi = o + j * incO;
+                        double dev = x[base + j] - center[oi];
+                        acc[oi] += dev * dev;
+                    }
+                    break;
+                default:
+                    for (int j = 0; j < inner; j++) acc[o + j * incO] += x[base + j];
             }
         }
     }

@@ -71,6 +71,7 @@ public final class Shape {
         int unknown = -1;
         long known = 1;
         for (int i = 0; i < out.length; i++) {
+            if (out[i] < -1) throw new ShapeException(op + ": invalid dimension " + out[i] + " in " + str(shape));
             if (out[i] == -1) {
                 if (unknown >= 0) throw new ShapeException(op + ": more than one -1 in " + str(shape));
                 unknown = i;

@@ -199,12 +199,19 @@ public final class Tensor {
     public Tensor transpose(int a, int b) { return Layout.transpose(this, a, b); }
     public Tensor permute(int... order) { return Layout.permute(this, order); }
 
-    /** True when shapes are equal and every value is within {@code atol + rtol * |other|}. */
+    /**
+     * True when shapes are equal and every value is within {@code atol + rtol * |other|}. NaN is
+     * never close; an infinity is close only to the same infinity.
+     */
     public boolean allClose(Tensor other, float rtol, float atol) {
         if (!sameShape(other)) return false;
         for (int i = 0; i < data.length; i++) {
             float a = data[i], b = other.data[i];
             if (Float.isNaN(a) || Float.isNaN(b)) return false;
+            if (Float.isInfinite(a) || Float.isInfinite(b)) {
+                if (a != b) return false;
+                continue;
+            }
             if (Math.abs(a - b) > atol + rtol * Math.abs(b)) return false;
         }
         return true;
