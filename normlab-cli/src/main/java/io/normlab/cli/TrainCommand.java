@@ -116,11 +116,11 @@ final class TrainCommand implements Callable<Integer> {
             throw e;
         } finally {
             bar.clear();
-            if (monitor != null) {
-                monitor.close();
+            if (monitor != null) monitor.close();
+            if (output.record != null) { // --record requires the monitor
                 Map<String, String> config = recordConfig(prepared, train, threads, every);
                 if (stopped != null) config.put("stopped by", stopped);
-                if (output.record != null) MonitorRecord.write(output.record, config, monitor.history());
+                MonitorRecord.write(output.record, config, monitor.history());
             }
         }
         double acc = trainer.evaluate(val).accuracy();
