@@ -2,11 +2,10 @@ package io.normlab.study;
 
 import io.normlab.data.DataLoader;
 import io.normlab.nn.Module;
-import io.normlab.nn.norm.AfterStep;
 import io.normlab.optim.Optimizer;
 import io.normlab.tensor.Rng;
 import io.normlab.train.Evaluation;
-import io.normlab.train.NonFiniteException;
+import io.normlab.diagnostics.NonFiniteException;
 import io.normlab.train.Trainer;
 import io.normlab.train.TrainingListener;
 import java.util.ArrayList;
@@ -21,10 +20,9 @@ import java.util.Map;
  *
  * <p>Random streams: {@code new Rng(seed)} gives first the batch-order seed, then (forked) the
  * model's stream, so arms of the same shape share initial weights and batch order. A listener
- * does the per-step work after each optimizer update: it applies {@link AfterStep} (the nn.norm
- * training-loop contract, e.g. Batch-Instance Normalization's gate clipping), closes a probe,
- * evaluates, and opens the probe of the next step after evaluating (so validation passes are not
- * recorded). The run ends after {@code steps} steps or when validation accuracy reaches
+ * does the per-step work after each optimizer update (the trainer has applied the after-step
+ * constraints by then): it collects a probe, evaluates, and opens the probe of the next step after
+ * evaluating (so validation passes are not recorded). The run ends after {@code steps} steps or when validation accuracy reaches
  * {@code stopAt}; a NaN or infinite loss ends it as diverged.
  */
 final class TrainRun {
@@ -47,7 +45,7 @@ final class TrainRun {
         int epochs = (spec.steps() + loader.numBatches() - 1) / loader.numBatches();
         Trainer trainer = new Trainer(model, optimizer, Trainer.Options.epochs(epochs).withClipNorm(spec.clipNorm()));
 
-        Recorder rec = new Recorder(arm, model, spec);
+        Recorder rec = new Recorder(arm, model, spec, trainer);
         rec.evaluate(0);
         if (spec.probes(0)) rec.probe.attach();
         trainer.addListener(rec);
@@ -61,6 +59,7 @@ final class TrainRun {
             rec.probe.detach();
             rec.evaluate(divergedAt);
         }
+        rec.probe.release();
         Map<String, double[]> extras = arm.inspector() == null ? Map.of() : arm.inspector().inspect(model);
         return new RunResult(arm.name(), seed, rec.evalSteps.stream().mapToInt(Integer::intValue).toArray(),
                 rec.acc.stream().mapToDouble(Double::doubleValue).toArray(), rec.loss.stream().mapToDouble(Double::doubleValue).toArray(),
@@ -80,11 +79,11 @@ final class TrainRun {
         int steps;
         long mark = System.nanoTime();
 
-        Recorder(Arm arm, Module model, TrainSpec spec) {
+        Recorder(Arm arm, Module model, TrainSpec spec, Trainer trainer) {
             this.arm = arm;
             this.model = model;
             this.spec = spec;
-            this.probe = new GradientProbe(model);
+            this.probe = new GradientProbe(model, trainer);
             this.trainLoss = new double[spec.steps()];
             this.stepSeconds = new double[spec.steps()];
         }
@@ -94,7 +93,6 @@ final class TrainRun {
             stepSeconds[step] = (System.nanoTime() - mark) / 1e9;
             trainLoss[step] = value;
             steps = step + 1;
-            AfterStep.applyAll(model);
             if (probe.attached()) profiles.add(probe.collect(step));
             boolean last = steps == spec.steps();
             if (steps % spec.evalEvery() == 0 || last) {
