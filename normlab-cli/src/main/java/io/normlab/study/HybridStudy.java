@@ -67,7 +67,7 @@ public final class HybridStudy implements Study {
     @Override
     public StudyResult run(StudyConfig config, Progress progress) {
         Task task = Task.digitsImages();
-        int epochs = config.pick(3, 10);
+        int epochs = config.pick(2, 10);
         List<Long> seeds = config.seeds();
         List<Arm> arms = new ArrayList<>();
         for (NormKind n : NORMS) for (int b : BATCHES) {

@@ -46,7 +46,7 @@ public final class RecurrentStudy implements Study {
     @Override
     public StudyResult run(StudyConfig config, Progress progress) {
         Task task = Task.digitsPixels();
-        int steps = config.pick(100, 600);
+        int steps = config.pick(80, 600);
         double lr = 0.005;
         List<Long> seeds = config.seeds();
         TrainSpec train = TrainSpec.of(OptimizerSpec.adam(lr), 32, steps, config.pick(10, 30)).withProbes(0, steps - 1);

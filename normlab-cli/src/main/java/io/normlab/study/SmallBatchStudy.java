@@ -44,7 +44,7 @@ public final class SmallBatchStudy implements Study {
     @Override
     public StudyResult run(StudyConfig config, Progress progress) {
         Task task = Task.digitsImages();
-        int epochs = config.pick(3, 10);
+        int epochs = config.pick(2, 10);
         int[] batches = config.quick() ? QUICK_BATCHES : BATCHES;
         List<Long> seeds = config.seeds();
         List<Arm> arms = new ArrayList<>();
