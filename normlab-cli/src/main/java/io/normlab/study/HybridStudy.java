@@ -150,10 +150,15 @@ public final class HybridStudy implements Study {
                 + out.text("bin_gate." + b0 + ".layer2") + " (layer 2) at batch " + b0 + ". Switchable Norm's margin over its best part at batch " + b0 + " is " + Fmt.points(snGain)
                 + (snGain >= 0.01 ? ", more than Luo et al.'s +0.5 over BN on ImageNet; at equal epochs the batch-" + b0 + " arms take few steps, and "
                         + "the hybrids may simply converge faster early, so this margin need not survive longer training (full mode). "
+                        : snGain <= -0.01 ? ": below its best part here, unlike Luo et al.'s +0.5 over BN on ImageNet (at equal, short epochs the "
+                        + "learned mix has little time to settle; see full mode). "
                         : ", in line with Luo et al.'s +0.5 over BN on ImageNet. ")
-                + "Luo et al. also found SN below GN at 2 images per GPU. The hybrids are at least as good as their parts here by our rule and "
-                + "visibly adapt their mix per layer, which supports the article's \"more adaptable framework\"; they cost more compute, since "
-                + "every layer computes all of its parts' statistics.";
+                + "Luo et al. also found SN below GN at 2 images per GPU. "
+                + (out.verdict() == Verdict.NOT_SUPPORTED ? "Here the hybrids fall behind their best part at every batch size tested. "
+                        : out.verdict() == Verdict.SUPPORTED ? "Here the hybrids are at least as good as their best part at both batch sizes. "
+                        : "Here the hybrids match their best part in some settings and not in others (see the rules below). ")
+                + "They visibly adapt their mix per layer, the article's \"more adaptable framework\", and cost more compute, since every "
+                + "layer computes all of its parts' statistics.";
         return out.finish(headline, explanation);
     }
 }
