@@ -201,8 +201,8 @@ public final class ExplodingStudy implements Study {
                 + "In part A the ReLU BatchNorm net, whose gradient grows " + out.text("factor_init.relu/batch") + " per layer at init, ends at "
                 + out.text("accuracy.relu/batch") + ": a " + depth + "-layer BatchNorm net without skips barely trains, which is Yang et al.'s point. "
                 + "(The ReLU nets with LayerNorm or clipping also stay low, " + out.text("accuracy.relu/layer") + " and " + out.text("accuracy.relu/clip")
-                + ", in this short budget at one learning rate.) The article's claim therefore holds for the "
-                + "mis-scaled plain nets but needs the qualification the literature gives: BatchNorm itself causes gradient explosion at "
+                + ", in this short budget at one learning rate.) The article's claim holds where normalization bounds "
+                + "the gradient (the linear nets, and LayerNorm) but needs the qualification the literature gives: BatchNorm itself causes gradient explosion at "
                 + "initialization in deep nets without skips, and the standard remedy for exploding gradients (above all in RNNs) is clipping.";
         return out.finish(headline, explanation);
     }

@@ -79,9 +79,11 @@ public final class InputsStudy implements Study {
                 + "classical result (LeCun et al. 1998): features on scales 1e5 apart make the first layer's gradient dominated by the largest "
                 + "features. With BatchNorm after each Linear the raw net reaches " + out.text("accuracy.raw/batch") + " and the standardized one "
                 + out.text("accuracy.standardized/batch") + " (steps to " + Math.round(100 * TARGET) + "%: " + out.text("steps.raw/batch") + " vs "
-                + out.text("steps.standardized/batch") + "): BatchNorm re-scales the first layer's output, but the first layer's weights are still "
-                + "trained on badly scaled inputs, so standardizing still matters for it. The article's advice is sound; whether BatchNorm makes "
-                + "it unnecessary is what the qualifier measures.";
+                + out.text("steps.standardized/batch") + "). "
+                + (Math.abs(stdBn - rawBn) <= TIE ? "BatchNorm after the first Linear makes up for the raw scales here. "
+                        : "BatchNorm re-scales the first layer's output, but the first layer's weights are still trained on badly scaled inputs, "
+                        + "so standardizing still matters with it. ")
+                + "The article's advice is sound and classical.";
         return out.finish(headline, explanation);
     }
 }

@@ -162,10 +162,13 @@ public final class VanishingStudy implements Study {
                         : String.join(", ", notTrained) + " did not raise accuracy by " + Math.round(100 * ACC_GAIN) + " points over the plain net for "
                         + "both activations in this budget (tanh: LayerNorm " + out.text("accuracy.tanh/layer") + ", RMSNorm " + out.text("accuracy.tanh/rms")
                         + ", GroupNorm " + out.text("accuracy.tanh/group") + "). ")
-                + "Weight-gradient norms vary far less with depth than activation gradients (sigmoid, no norm: "
-                + out.text("wratio_init.sigmoid/none") + " vs " + out.text("ratio_init.sigmoid/none")
-                + "), Glorot & Bengio's warning that weight gradients alone can hide vanishing. Initialization alone (Xavier/He) also "
-                + "fixes plain nets: see the initialization study.";
+                + "Without normalization the first/last ratio of the weight gradients is " + out.text("wratio_init.sigmoid/none") + " (sigmoid) and "
+                + out.text("wratio_init.tanh/none") + " (tanh) against " + out.text("ratio_init.sigmoid/none") + " and " + out.text("ratio_init.tanh/none")
+                + " for the activation gradients: "
+                + (out.median("wratio_init.tanh/none") > 10 * out.median("ratio_init.tanh/none")
+                        ? "the weight gradients look flatter, Glorot & Bengio's warning that they alone can hide vanishing. "
+                        : "here both show the vanishing. ")
+                + "Initialization alone (Xavier/He) also fixes plain nets: see the initialization study.";
         return out.finish(headline, explanation);
     }
 }
