@@ -7,13 +7,22 @@ import io.normlab.tensor.ShapeException;
 import io.normlab.tensor.Tensor;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reverse-mode backward: topological order (an iterative depth-first search, so a graph of any
  * depth fits on the stack), then one reverse loop. Gradients always accumulate ({@code +=}).
+ *
+ * <p>Ownership: a gradient the engine knows no one else holds (the sum it formed of two
+ * contributions, or a tensor a backward returned whose data is not shared with that backward's
+ * upstream gradient, with another of its results, or with the node's input and output values)
+ * takes further contributions in place and is handed to a leaf as its {@code grad} without a copy. Anything else (the caller's upstream
+ * gradient, a view of an upstream gradient such as the one {@code reshape} or {@code add} pass
+ * on) is copied first, so a later accumulation never writes into a tensor held elsewhere.
  */
 final class Engine {
     private Engine() {}
@@ -27,12 +36,13 @@ final class Engine {
         }
         List<Var> order = topologicalOrder(root);
         Map<Var, Tensor> pending = new IdentityHashMap<>();
+        Set<Tensor> owned = Collections.newSetFromMap(new IdentityHashMap<>());
         pending.put(root, gradRoot);
         for (int k = order.size() - 1; k >= 0; k--) {
             Var v = order.get(k);
             Tensor g = pending.remove(v);
             if (g == null) continue;
-            v.receiveGradient(g);
+            v.receiveGradient(g, owned.remove(g));
             Node node = v.node();
             if (node == null) continue;
             Tensor[] inGrads = node.function.backward(g);
@@ -44,11 +54,32 @@ final class Engine {
                 Tensor prev = pending.get(in);
                 if (prev == null) {
                     pending.put(in, gi);
+                    if (exclusive(gi, inGrads, i, g, v, node)) owned.add(gi);
+                } else if (owned.contains(prev)) {
+                    Elementwise.addInPlace(prev, gi); // no one else holds prev: sum into it (an RNN weight used T times)
                 } else {
-                    pending.put(in, Elementwise.add(prev, gi));
+                    Tensor sum = Elementwise.add(prev, gi);
+                    owned.add(sum);
+                    pending.put(in, sum);
                 }
             }
         }
+    }
+
+    /**
+     * True when no one but the engine holds the data of {@code gi}, the gradient for input i: a new
+     * tensor made by summing a broadcast gradient, or a returned one whose array is shared with
+     * neither the upstream gradient, another returned gradient, nor a value of the node.
+     */
+    private static boolean exclusive(Tensor gi, Tensor[] inGrads, int i, Tensor upstream, Var out, Node node) {
+        float[] d = gi.data();
+        if (d != inGrads[i].data()) return true;
+        if (d == upstream.data() || d == out.value().data()) return false;
+        for (int j = 0; j < inGrads.length; j++) {
+            if (j != i && inGrads[j] != null && inGrads[j].data() == d) return false;
+        }
+        for (Var in : node.inputs) if (in.value().data() == d) return false;
+        return true;
     }
 
     /** One gradient per input; trailing extra entries are tolerated only when null (an absent optional input). */

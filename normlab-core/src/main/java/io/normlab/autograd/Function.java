@@ -11,6 +11,8 @@ import io.normlab.tensor.Tensor;
  * that input; the engine sums broadcast gradients back to each input's shape
  * ({@code Reductions.sumToShape}) and accumulates them, so an op never handles broadcasting or
  * a value used twice. Entries for inputs that need no gradient ({@link #needsGrad}) may be null.
+ * Backward returns new tensors or views of its {@code gradOutput}, never a tensor it keeps or
+ * shares elsewhere: the engine hands fresh gradients to leaves without copying them.
  */
 public abstract class Function {
     private boolean[] needsGrad = new boolean[0];

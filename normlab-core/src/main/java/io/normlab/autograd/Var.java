@@ -114,12 +114,16 @@ public final class Var {
         Engine.backward(this, upstream);
     }
 
-    void receiveGradient(Tensor g) {
+    /**
+     * Takes dL/dself from the engine. {@code owned}: no one else holds g (see Engine), so the first
+     * accumulation keeps it instead of copying; with hooks, which may keep what they see, it copies.
+     */
+    void receiveGradient(Tensor g, boolean owned) {
         if (gradHooks != null) {
             for (Consumer<Tensor> h : gradHooks) h.accept(g);
         }
         if (node == null || retainGrad) {
-            if (grad == null) grad = g.copy();
+            if (grad == null) grad = owned && gradHooks == null ? g : g.copy();
             else io.normlab.tensor.Elementwise.addInPlace(grad, g);
         }
     }

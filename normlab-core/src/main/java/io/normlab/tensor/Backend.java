@@ -10,7 +10,11 @@ import java.util.logging.Logger;
  */
 public final class Backend {
     private static final String VECTOR_GEMM = "io.normlab.tensor.simd.VectorGemm";
+    private static final String VECTOR_NORM = "io.normlab.tensor.simd.VectorNormLoops";
+    private static final String VECTOR_MATH = "io.normlab.tensor.simd.VectorMathLoops";
     private static final boolean VECTOR = detect();
+    private static volatile NormLoops normLoops = load(VECTOR_NORM, NormLoops.class, new PlainNormLoops());
+    private static final MathLoops MATH_LOOPS = load(VECTOR_MATH, MathLoops.class, new PlainMathLoops());
 
     private Backend() {}
 
@@ -19,20 +23,58 @@ public final class Backend {
         return VECTOR;
     }
 
-    /** A one-line description of the active path. */
+    /** A one-line description of the active path: which kernels use the Vector API. */
     public static String describe() {
-        return VECTOR ? "Vector API kernels (jdk.incubator.vector)" : "plain-Java kernels (run with --add-modules jdk.incubator.vector for the Vector API path)";
+        boolean gemm = !(Gemm.current() instanceof BlockedGemm), norm = !(normLoops instanceof PlainNormLoops);
+        boolean math = !(MATH_LOOPS instanceof PlainMathLoops);
+        if (gemm || norm || math) {
+            StringBuilder sb = new StringBuilder("Vector API (jdk.incubator.vector, " + vectorBits() + "-bit) for");
+            if (gemm) sb.append(" GEMM,");
+            if (norm) sb.append(" normalization,");
+            if (math) sb.append(" activations,");
+            return sb.substring(0, sb.length() - 1) + "; plain Java elsewhere";
+        }
+        return "plain-Java kernels" + (VECTOR || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()
+                ? " (run java with --add-modules jdk.incubator.vector for the Vector API kernels)" : " (normlab.simd=false)");
+    }
+
+    /** Width of the preferred vector species, read through the simd package so that this class loads without the module. */
+    private static int vectorBits() {
+        try {
+            return (int) Class.forName("io.normlab.tensor.simd.VectorNormLoops").getMethod("vectorBits").invoke(null);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return 0;
+        }
     }
 
     static Gemm defaultGemm() {
+        return load(VECTOR_GEMM, Gemm.class, new BlockedGemm());
+    }
+
+    static NormLoops normLoops() {
+        return normLoops;
+    }
+
+    static MathLoops mathLoops() {
+        return MATH_LOOPS;
+    }
+
+    static NormLoops useNormLoops(NormLoops loops) {
+        NormLoops old = normLoops;
+        normLoops = java.util.Objects.requireNonNull(loops);
+        return old;
+    }
+
+    /** The Vector API implementation {@code className} when that path is active, else {@code plain}. */
+    private static <T> T load(String className, Class<T> type, T plain) {
         if (VECTOR) {
             try {
-                return (Gemm) Class.forName(VECTOR_GEMM).getDeclaredConstructor().newInstance();
+                return type.cast(Class.forName(className).getDeclaredConstructor().newInstance());
             } catch (ReflectiveOperationException | LinkageError e) {
-                Logger.getLogger(Backend.class.getName()).warning("Vector API GEMM failed to load, using plain Java: " + e);
+                Logger.getLogger(Backend.class.getName()).warning("Vector API kernel " + className + " failed to load, using plain Java: " + e);
             }
         }
-        return new BlockedGemm();
+        return plain;
     }
 
     private static boolean detect() {

@@ -14,7 +14,9 @@ package io.normlab.tensor;
  * {@link #col2im} is the adjoint: it scatters a column matrix back and accumulates ({@code +=})
  * into an image, which is the input gradient given {@code dcol = W^T @ dy}. Output size per axis:
  * {@code floor((H + 2p - d(k-1) - 1) / s) + 1} (PyTorch's rule). Single-threaded: callers
- * parallelize over images.
+ * parallelize over images. With stride 1 and an output as wide as the input (the common
+ * "same" convolution) the rows of one (c, i, j) are a single shifted run of the image, copied
+ * (or added) as one block ({@link SameWidth}).
  */
 public final class Im2col {
     private Im2col() {}
@@ -68,6 +70,10 @@ public final class Im2col {
 
     /** Writes the column matrix of the image at {@code x[xOff ...]} into {@code col[colOff ...]}. */
     public static void im2col(Geometry g, float[] x, int xOff, float[] col, int colOff) {
+        if (SameWidth.applies(g)) {
+            SameWidth.im2col(g, x, xOff, col, colOff);
+            return;
+        }
         int oH = g.outH(), oW = g.outW(), hw = g.height * g.width;
         int row = 0;
         for (int c = 0; c < g.channels; c++) {
@@ -97,8 +103,15 @@ public final class Im2col {
         }
     }
 
-    /** Adds the column matrix at {@code col[colOff ...]} back into the image at {@code x[xOff ...]} ({@code +=}). */
+    /**
+     * Adds the column matrix at {@code col[colOff ...]} back into the image at {@code x[xOff ...]}
+     * ({@code +=}). {@code col} is scratch: its entries that fall into the padding may be zeroed.
+     */
     public static void col2im(Geometry g, float[] col, int colOff, float[] x, int xOff) {
+        if (SameWidth.applies(g)) {
+            SameWidth.col2im(g, col, colOff, x, xOff);
+            return;
+        }
         int oH = g.outH(), oW = g.outW(), hw = g.height * g.width;
         int row = 0;
         for (int c = 0; c < g.channels; c++) {

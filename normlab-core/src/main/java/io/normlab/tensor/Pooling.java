@@ -30,6 +30,13 @@ public final class Pooling {
     /** Max pooling forward: fills {@code y} (planes, oH, oW) and {@code argmax} (index in the input plane). */
     public static void maxForward(Im2col.Geometry g, float[] x, float[] y, int[] argmax) {
         int h = g.height(), w = g.width(), oH = g.outH(), oW = g.outW();
+        if (g.kernelH() == 2 && g.kernelW() == 2 && g.strideH() == 2 && g.strideW() == 2 && g.padH() == 0 && g.padW() == 0
+                && g.dilationH() == 1 && g.dilationW() == 1) {
+            Parallel.forRange(g.channels(), grain(h * w), (chunk, lo, hi) -> {
+                for (int p = lo; p < hi; p++) MaxPool2x2.plane(x, p * h * w, w, oH, oW, y, argmax, p * oH * oW);
+            });
+            return;
+        }
         Parallel.forRange(g.channels(), grain(h * w), (chunk, lo, hi) -> {
             for (int p = lo; p < hi; p++) {
                 int xBase = p * h * w, yBase = p * oH * oW;

@@ -101,6 +101,7 @@ class ParallelTest {
         Rng rng = new Rng(41);
         Tensor a = Tensor.randn(rng, 300, 600), b = Tensor.randn(rng, 600, 530), bt = Tensor.randn(rng, 530, 600);
         Tensor at = Tensor.randn(rng, 600, 300), batched = Tensor.randn(rng, 3, 67, 600);
+        Tensor few = Tensor.randn(rng, 32, 600), fewT = Tensor.randn(rng, 600, 32); // B read in place, cut by columns
         for (Gemm kernel : LinalgTest.kernels()) {
             Gemm previous = Gemm.use(kernel);
             try {
@@ -109,6 +110,8 @@ class ParallelTest {
                 assertSameBits(k + "matmul A B^T", () -> Linalg.matmul(a, false, bt, true));
                 assertSameBits(k + "matmul A^T B", () -> Linalg.matmul(at, true, b, false));
                 assertSameBits(k + "batched matmul", () -> Linalg.matmul(batched, b));
+                assertSameBits(k + "matmul few rows", () -> Linalg.matmul(few, b));
+                assertSameBits(k + "matmul few rows A^T B^T", () -> Linalg.matmul(fewT, true, bt, true));
             } finally {
                 Gemm.use(previous);
             }

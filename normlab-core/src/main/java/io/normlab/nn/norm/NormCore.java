@@ -105,9 +105,8 @@ public final class NormCore {
             x = in[0];
             gamma = gammaAt < 0 ? null : in[gammaAt];
             beta = betaAt < 0 ? null : in[betaAt];
-            if (statsOfX) stats = Stats.compute(x.data(), spec.layout(), spec.centered());
             float[] y = new float[x.numel()];
-            NormKernel.forward(x.data(), spec, stats, data(gamma), data(beta), y);
+            stats = NormKernel.forward(x.data(), spec, statsOfX ? null : stats, data(gamma), data(beta), y);
             return Tensor.wrap(y, x.shape());
         }
 

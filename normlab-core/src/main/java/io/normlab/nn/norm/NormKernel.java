@@ -1,168 +1,121 @@
 package io.normlab.nn.norm;
 
+import io.normlab.tensor.NormLoops;
 import io.normlab.tensor.Parallel;
 
 /**
- * The loops of the normalization core, on flat row-major arrays viewed as {@code (N, C, S)}
- * (see {@link NormLayout}). Forward: {@code y = xhat * gamma + beta} with
- * {@code xhat = (x - mean_g) * rstd_g}, {@code rstd_g = 1 / sqrt(var_g + eps)}. Backward, closed form,
- * for a group g of m elements with {@code dxhat = gamma * dy}:
- * <pre>
- *   statistics of x (training):  dx = rstd * (dxhat - sum_g(dxhat) / m - xhat * sum_g(dxhat * xhat) / m)
- *   without centering (RMSNorm): dx = rstd * (dxhat - xhat * sum_g(dxhat * xhat) / m)
- *   constant statistics (eval):  dx = rstd * dxhat
- *   dgamma = sum(dy * xhat), dbeta = sum(dy), over all elements sharing the parameter
- * </pre>
- * Two passes: per-row sums (parallel over rows), a small sequential combination per group and
- * per parameter, then dx elementwise (parallel over rows). The deviation {@code x - mean} is
- * formed as {@code (x - hi) - lo} with the mean split into two floats, so an offset of 1e4 costs
- * no precision. Every row is written by one thread and all combinations run in a fixed order:
- * bit-identical for any thread count.
+ * The fused normalization kernels, on flat row-major arrays viewed as {@code (N, C, S)} (see
+ * {@link NormLayout}). Forward: {@code y = xhat * gamma + beta} with
+ * {@code xhat = (x - mean_g) * rstd_g}, {@code rstd_g = 1 / sqrt(var_g + eps)}; the backward is in
+ * {@link NormBackward}.
+ *
+ * <p>Each statistic is processed whole by one thread: its two statistics passes ({@link Stats})
+ * and the normalization follow each other while its elements are in cache (a BatchNorm2d channel
+ * of 64 x 32 x 32 floats fits in L2), so x is read from memory once. Statistics are cut into
+ * parallel chunks of about {@code Accum.GRAIN} elements, so a small tensor stays on one thread.
+ * BatchNorm over (N, C) rows runs column-wise, vectorized across channels. The per-element affine
+ * with batch statistics (no layer uses it) falls back to {@link NormReference}. Every statistic and
+ * output is computed the same way whatever the thread count: bit-identical results.
  */
 final class NormKernel {
     private NormKernel() {}
 
-    /** Per-statistic float constants of the elementwise passes. */
-    private static final class Consts {
-        final float[] hi, lo, rstd;
-
-        Consts(Stats st, float eps) {
-            int k = st.size();
-            hi = new float[k];
-            lo = new float[k];
-            rstd = new float[k];
-            for (int g = 0; g < k; g++) {
-                hi[g] = (float) st.mean(g);
-                lo[g] = (float) (st.mean(g) - hi[g]);
-                rstd[g] = (float) st.rstd(g, eps);
-            }
-        }
-    }
-
-    static void forward(float[] x, NormCore.Spec spec, Stats st, float[] gamma, float[] beta, float[] y) {
-        NormLayout l = spec.layout();
-        Consts k = new Consts(st, spec.eps());
-        int c = l.c(), s = l.s();
-        boolean perElement = spec.affine() == NormCore.AffineAxis.ELEMENT;
-        Parallel.forRange(l.rows(), Accum.grain(s), (chunk, lo, hi) -> {
-            for (int r = lo; r < hi; r++) {
-                int g = l.statOfRow(r), ch = r % c, off = r * s;
-                float mh = k.hi[g], ml = k.lo[g], rs = k.rstd[g];
-                if (perElement) {
-                    int pb = ch * s - off;
-                    for (int i = off; i < off + s; i++) {
-                        float v = ((x[i] - mh) - ml) * rs;
-                        if (gamma != null) v *= gamma[pb + i];
-                        if (beta != null) v += beta[pb + i];
-                        y[i] = v;
-                    }
-                } else {
-                    float a = gamma == null ? rs : rs * gamma[ch];
-                    float b = beta == null ? 0f : beta[ch];
-                    for (int i = off; i < off + s; i++) y[i] = ((x[i] - mh) - ml) * a + b;
-                }
-            }
-        });
-    }
-
     /** Gradients; entries not requested are null. */
     record Grads(float[] dx, float[] dgamma, float[] dbeta) {}
 
+    /** True when the fused kernels cover {@code spec} (everything but per-element affine with batch statistics). */
+    static boolean fused(NormCore.Spec spec) {
+        return spec.affine() == NormCore.AffineAxis.CHANNEL || !spec.layout().poolBatch();
+    }
+
+    /**
+     * Normalizes x into y with the given statistics, or (fixed null) with those of x, which are
+     * returned. gamma and beta may be null.
+     */
+    static Stats forward(float[] x, NormCore.Spec spec, Stats fixed, float[] gamma, float[] beta, float[] y) {
+        NormLayout l = spec.layout();
+        if (!fused(spec)) {
+            Stats st = fixed != null ? fixed : Stats.compute(x, l, spec.centered());
+            NormReference.forward(x, spec, st, gamma, beta, y);
+            return st;
+        }
+        NormLoops loops = NormLoops.current();
+        int k = l.statCount();
+        double[] mean = fixed == null ? new double[k] : null, var = fixed == null ? new double[k] : null;
+        if (Stats.byColumns(l)) {
+            Parallel.forRange(l.c(), Stats.columnGrain(l), (chunk, c0, c1) -> {
+                if (fixed == null) Stats.columns(loops, x, l, spec.centered(), c0, c1, mean, var);
+                Stats st = fixed != null ? fixed : Stats.of(mean, var, 0);
+                ColumnParams p = new ColumnParams(l.c(), st, spec.eps(), c0, c1, gamma);
+                float[] b = new float[l.c()];
+                if (beta != null) System.arraycopy(beta, c0, b, c0, c1 - c0);
+                for (int i = 0; i < l.n(); i++) loops.colAffine(x, i * l.c() + c0, c1 - c0, p.hi, p.lo, p.scale, b, c0, y);
+            });
+        } else {
+            boolean element = spec.affine() == NormCore.AffineAxis.ELEMENT;
+            int params = l.c() * l.s();
+            float[] g1 = element ? orFill(gamma, params, 1f) : gamma, b0 = element ? orFill(beta, params, 0f) : beta;
+            Parallel.forRange(k, Accum.grain(Stats.runElements(l)), (chunk, lo, hi) -> {
+                for (int g = lo; g < hi; g++) {
+                    if (fixed == null) Stats.moments(loops, x, l, spec.centered(), g, mean, var);
+                    double mu = fixed == null ? mean[g] : fixed.mean(g);
+                    double rstd = 1.0 / Math.sqrt((fixed == null ? var[g] : fixed.var(g)) + spec.eps());
+                    normalize(loops, x, l, element, g, mu, rstd, g1, b0, y);
+                }
+            });
+        }
+        return fixed != null ? fixed : Stats.of(mean, var, l.groupSize());
+    }
+
+    /** y over the rows of statistic g. */
+    private static void normalize(NormLoops loops, float[] x, NormLayout l, boolean element, int g, double mu, double rstd,
+                                  float[] gamma, float[] beta, float[] y) {
+        float hi = (float) mu, lo = (float) (mu - hi), rs = (float) rstd;
+        int c = l.c(), s = l.s(), cpg = l.channelsPerGroup(), runs = l.poolBatch() ? l.n() : 1;
+        for (int i = 0; i < runs; i++) {
+            for (int t = 0; t < cpg; t++) {
+                int row = i * c + g * cpg + t, ch = row % c;
+                if (element) {
+                    loops.affineElement(x, row * s, s, hi, lo, rs, gamma, beta, ch * s, y);
+                } else {
+                    loops.affine(x, row * s, s, hi, lo, gamma == null ? rs : rs * gamma[ch], beta == null ? 0f : beta[ch], y);
+                }
+            }
+        }
+    }
+
     static Grads backward(float[] dy, float[] x, NormCore.Spec spec, Stats st, boolean statsOfX,
                           float[] gamma, boolean needDx, boolean needGamma, boolean needBeta) {
-        NormLayout l = spec.layout();
-        int rows = l.rows(), c = l.c(), s = l.s(), k = st.size();
-        boolean perElement = spec.affine() == NormCore.AffineAxis.ELEMENT;
-        int params = perElement ? c * s : c;
-        // Row sums: a = sum(g_i dy), b = sum(g_i dy (x - mean)), g_i = gamma where it varies inside the row, else 1.
-        double[] rowA = new double[rows], rowB = new double[rows];
-        int grain = Accum.grain(s);
-        double[][] partG = perElement ? new double[Parallel.chunks(rows, grain)][] : null;
-        double[][] partB = perElement ? new double[partG.length][] : null;
-        Parallel.forRange(rows, grain, (chunk, lo, hi) -> {
-            double[] two = new double[2];
-            double[] pg = perElement ? partG[chunk] = new double[params] : null;
-            double[] pbeta = perElement ? partB[chunk] = new double[params] : null;
-            for (int r = lo; r < hi; r++) {
-                int g = l.statOfRow(r), off = r * s;
-                double mu = st.mean(g);
-                if (perElement) {
-                    double rs = st.rstd(g, spec.eps()), a = 0, b = 0;
-                    int pb = (r % c) * s - off;
-                    for (int i = off; i < off + s; i++) {
-                        double dev = x[i] - mu, w = gamma == null ? 1.0 : gamma[pb + i];
-                        pg[pb + i] += dy[i] * dev * rs;
-                        pbeta[pb + i] += dy[i];
-                        a += w * dy[i];
-                        b += w * dy[i] * dev;
-                    }
-                    rowA[r] = a;
-                    rowB[r] = b;
-                } else {
-                    two[0] = 0;
-                    two[1] = 0;
-                    Accum.dySums(dy, x, off, s, mu, two);
-                    rowA[r] = two[0];
-                    rowB[r] = two[1];
-                }
-            }
-        });
-        // Combine in a fixed order: per-parameter sums and per-group sums P = sum(dxhat), Q = sum(dxhat * xhat).
-        double[] dg = new double[params], db = new double[params], p = new double[k], q = new double[k];
-        if (perElement) {
-            for (int ch = 0; ch < partG.length; ch++) {
-                for (int j = 0; j < params; j++) {
-                    dg[j] += partG[ch][j];
-                    db[j] += partB[ch][j];
-                }
-            }
-        }
-        for (int r = 0; r < rows; r++) {
-            int g = l.statOfRow(r), ch = r % c;
-            double rs = st.rstd(g, spec.eps());
-            double w = perElement || gamma == null ? 1.0 : gamma[ch];
-            if (!perElement) {
-                db[ch] += rowA[r];
-                dg[ch] += rowB[r] * rs;
-            }
-            p[g] += w * rowA[r];
-            q[g] += w * rowB[r] * rs;
-        }
-        float[] dx = needDx ? dx(dy, x, spec, st, statsOfX, gamma, p, q) : null;
-        return new Grads(dx, needGamma ? toFloat(dg) : null, needBeta ? toFloat(db) : null);
+        if (!fused(spec)) return NormReference.backward(dy, x, spec, st, statsOfX, gamma, needDx, needGamma, needBeta);
+        return Stats.byColumns(spec.layout())
+                ? NormBackward.columns(dy, x, spec, st, statsOfX, gamma, needDx, needGamma, needBeta)
+                : NormBackward.runs(dy, x, spec, st, statsOfX, gamma, needDx, needGamma, needBeta);
     }
 
-    private static float[] dx(float[] dy, float[] x, NormCore.Spec spec, Stats st, boolean statsOfX,
-                              float[] gamma, double[] p, double[] q) {
-        NormLayout l = spec.layout();
-        Consts k = new Consts(st, spec.eps());
-        int c = l.c(), s = l.s();
-        double m = l.groupSize();
-        boolean perElement = spec.affine() == NormCore.AffineAxis.ELEMENT;
-        float[] dx = new float[dy.length];
-        Parallel.forRange(l.rows(), Accum.grain(s), (chunk, lo, hi) -> {
-            for (int r = lo; r < hi; r++) {
-                int g = l.statOfRow(r), ch = r % c, off = r * s;
-                float mh = k.hi[g], ml = k.lo[g], rs = k.rstd[g];
-                double rsd = st.rstd(g, spec.eps());
-                // d(mean)/dx and d(var)/dx terms vanish when the statistics are constants (eval, frozen).
-                float k2 = statsOfX ? (float) (-rsd * rsd * q[g] / m) : 0f;
-                float k3 = statsOfX && spec.centered() ? (float) (-rsd * p[g] / m) : 0f;
-                if (perElement && gamma != null) {
-                    int pb = ch * s - off;
-                    for (int i = off; i < off + s; i++) dx[i] = rs * gamma[pb + i] * dy[i] + k2 * ((x[i] - mh) - ml) + k3;
-                } else {
-                    float k1 = gamma == null || perElement ? rs : rs * gamma[ch];
-                    for (int i = off; i < off + s; i++) dx[i] = k1 * dy[i] + k2 * ((x[i] - mh) - ml) + k3;
-                }
-            }
-        });
-        return dx;
-    }
-
-    private static float[] toFloat(double[] d) {
-        float[] f = new float[d.length];
-        for (int i = 0; i < d.length; i++) f[i] = (float) d[i];
+    /** {@code v}, or a new array of {@code n} copies of {@code fill} when v is null. */
+    static float[] orFill(float[] v, int n, float fill) {
+        if (v != null) return v;
+        float[] f = new float[n];
+        java.util.Arrays.fill(f, fill);
         return f;
+    }
+
+    /** Per-channel mean split into two floats, and {@code rstd * gamma}, for channels [c0, c1) (arrays of C). */
+    static final class ColumnParams {
+        final float[] hi;
+        final float[] lo;
+        final float[] scale;
+
+        ColumnParams(int c, Stats st, float eps, int c0, int c1, float[] gamma) {
+            hi = new float[c];
+            lo = new float[c];
+            scale = new float[c];
+            for (int ch = c0; ch < c1; ch++) {
+                hi[ch] = (float) st.mean(ch);
+                lo[ch] = (float) (st.mean(ch) - hi[ch]);
+                float rs = (float) st.rstd(ch, eps);
+                scale[ch] = gamma == null ? rs : rs * gamma[ch];
+            }
+        }
     }
 }

@@ -1,14 +1,17 @@
 package io.normlab.nn.norm;
 
+import io.normlab.tensor.NormLoops;
 import io.normlab.tensor.Parallel;
 
 /**
  * Means and variances of the groups of a {@link NormLayout}, in double precision.
  *
- * <p>{@link #compute} uses two passes over the data (the mean, then the mean squared deviation
- * from it), both accumulated in double, so an input offset by 1e4 with unit noise keeps its full
- * float precision (the one-pass {@code E[x^2] - E[x]^2} in float would lose it). The variance is
- * the <em>biased</em> one, dividing by the group size m; {@link #unbiasedVar} rescales by
+ * <p>{@link #compute} uses two passes over the data: the mean (of the deviations from the group's
+ * first element, which keeps the float partial sums small), then the mean squared deviation from
+ * it, each through {@link NormLoops} (float partial sums over blocks of at most a few thousand
+ * deviations, added in double), so an input offset by 1e4 with unit noise keeps its full float
+ * precision (the one-pass {@code E[x^2] - E[x]^2} in float would lose it). The variance is the
+ * <em>biased</em> one, dividing by the group size m; {@link #unbiasedVar} rescales by
  * {@code m / (m - 1)} for running estimates. Without centering (RMSNorm) the mean is zero and the
  * "variance" is the mean square {@code mean(x^2)}.
  *
@@ -16,6 +19,9 @@ import io.normlab.tensor.Parallel;
  * for any thread count.
  */
 public final class Stats {
+    /** Rows of a column pass summed in float before the partial sums are added in double. */
+    private static final int FLUSH_ROWS = 64;
+
     private final double[] mean;
     private final double[] var;
     private final int count;
@@ -30,9 +36,20 @@ public final class Stats {
     public static Stats compute(float[] x, NormLayout layout, boolean centered) {
         int k = layout.statCount();
         double[] mean = new double[k], var = new double[k];
-        if (layout.poolBatch()) perChannel(x, layout, centered, mean, var);
-        else perSample(x, layout, centered, mean, var);
+        NormLoops loops = NormLoops.current();
+        if (byColumns(layout)) {
+            Parallel.forRange(layout.c(), columnGrain(layout), (chunk, lo, hi) -> columns(loops, x, layout, centered, lo, hi, mean, var));
+        } else {
+            Parallel.forRange(k, Accum.grain(runElements(layout)), (chunk, lo, hi) -> {
+                for (int g = lo; g < hi; g++) moments(loops, x, layout, centered, g, mean, var);
+            });
+        }
         return new Stats(mean, var, layout.groupSize());
+    }
+
+    /** Statistics computed elsewhere (the fused kernels). */
+    static Stats of(double[] mean, double[] var, int count) {
+        return new Stats(mean, var, count);
     }
 
     /** Given statistics (e.g. running estimates); {@code var} is used as is. */
@@ -46,34 +63,69 @@ public final class Stats {
         return new Stats(m, v, 0);
     }
 
-    private static void perSample(float[] x, NormLayout l, boolean centered, double[] mean, double[] var) {
-        int len = l.channelsPerGroup() * l.s();
-        Parallel.forRange(l.statCount(), Accum.grain(len), (chunk, lo, hi) -> {
-            for (int g = lo; g < hi; g++) {
-                int off = g * len;
-                double mu = centered ? Accum.sum(x, off, len) / len : 0.0;
-                mean[g] = mu;
-                var[g] = Accum.sumSqDev(x, off, len, mu) / len;
-            }
-        });
+    /** True when the layout is computed column-wise: batch statistics of (N, C) rows (BatchNorm1d). */
+    static boolean byColumns(NormLayout l) {
+        return l.poolBatch() && l.s() == 1 && l.groups() == l.c();
     }
 
-    private static void perChannel(float[] x, NormLayout l, boolean centered, double[] mean, double[] var) {
-        int n = l.n(), c = l.c(), s = l.s();
-        double m = l.groupSize();
-        Parallel.forRange(c, Accum.grain((long) n * s), (chunk, lo, hi) -> {
-            // Batch outer, channels inner: contiguous memory for any S, including S = 1 (BatchNorm1d).
-            if (centered) {
-                for (int i = 0; i < n; i++) {
-                    for (int ch = lo; ch < hi; ch++) mean[ch] += Accum.sum(x, (i * c + ch) * s, s);
+    /** Channels per parallel chunk of the column-wise passes. */
+    static int columnGrain(NormLayout l) {
+        return (int) Math.min(l.c(), Math.max(16, (Accum.grain(l.n()) + 15) / 16 * 16));
+    }
+
+    /** Elements behind one statistic. */
+    static int runElements(NormLayout l) {
+        return (l.poolBatch() ? l.n() : 1) * l.channelsPerGroup() * l.s();
+    }
+
+    /**
+     * Mean and biased variance of statistic g from its runs of {@code C/G * S} contiguous elements:
+     * one per sample (batch layouts, {@code C * S} apart) or just one.
+     */
+    static void moments(NormLoops loops, float[] x, NormLayout l, boolean centered, int g, double[] mean, double[] var) {
+        int len = l.channelsPerGroup() * l.s(), runs = l.poolBatch() ? l.n() : 1, first = g * len, step = l.c() * l.s();
+        double mu = 0;
+        if (centered) {
+            float shift = x[first];
+            double sum = 0;
+            for (int i = 0; i < runs; i++) sum += loops.sumDev(x, first + i * step, len, shift, 0f);
+            mu = shift + sum / ((double) runs * len);
+        }
+        float hi = (float) mu, lo = (float) (mu - hi);
+        double sq = 0;
+        for (int i = 0; i < runs; i++) sq += loops.sumSqDev(x, first + i * step, len, hi, lo);
+        mean[g] = mu;
+        var[g] = sq / ((double) runs * len);
+    }
+
+    /** Column-wise statistics of channels [c0, c1) of (N, C) rows. */
+    static void columns(NormLoops loops, float[] x, NormLayout l, boolean centered, int c0, int c1, double[] mean, double[] var) {
+        int n = l.n(), c = l.c(), w = c1 - c0;
+        float[] hi = new float[c], lo = new float[c], acc = new float[c];
+        if (centered) {
+            System.arraycopy(x, c0, hi, c0, w);
+            columnPass(loops, x, n, c, c0, c1, hi, lo, acc, false, mean);
+            for (int ch = c0; ch < c1; ch++) {
+                mean[ch] = hi[ch] + mean[ch] / n;
+                hi[ch] = (float) mean[ch];
+                lo[ch] = (float) (mean[ch] - hi[ch]);
+            }
+        }
+        columnPass(loops, x, n, c, c0, c1, hi, lo, acc, true, var);
+        for (int ch = c0; ch < c1; ch++) var[ch] /= n;
+    }
+
+    private static void columnPass(NormLoops loops, float[] x, int n, int c, int c0, int c1, float[] hi, float[] lo, float[] acc,
+                                   boolean square, double[] out) {
+        for (int i = 0; i < n; i++) {
+            loops.colAccumulate(x, i * c + c0, c1 - c0, hi, lo, c0, acc, square);
+            if ((i + 1) % FLUSH_ROWS == 0 || i == n - 1) {
+                for (int ch = c0; ch < c1; ch++) {
+                    out[ch] += acc[ch];
+                    acc[ch] = 0f;
                 }
-                for (int ch = lo; ch < hi; ch++) mean[ch] /= m;
             }
-            for (int i = 0; i < n; i++) {
-                for (int ch = lo; ch < hi; ch++) var[ch] += Accum.sumSqDev(x, (i * c + ch) * s, s, mean[ch]);
-            }
-            for (int ch = lo; ch < hi; ch++) var[ch] /= m;
-        });
+        }
     }
 
     /** Number of statistics. */

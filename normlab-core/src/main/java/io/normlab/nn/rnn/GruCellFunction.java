@@ -41,8 +41,8 @@ final class GruCellFunction extends Function {
         int g3 = 3 * hid;
         gi = new float[n * g3];
         gh = new float[n * g3];
-        GateMath.affine(x, wih, in.length > 4 ? in[4].data() : null, null, n, g3, d, gi, false);
-        GateMath.affine(h, whh, in.length > 5 ? in[5].data() : null, null, n, g3, hid, gh, false);
+        GateMath.affine(x, wih, null, in.length > 4 ? in[4].data() : null, null, n, g3, d, gi, false);
+        GateMath.affine(h, whh, null, in.length > 5 ? in[5].data() : null, null, n, g3, hid, gh, false);
         float[] out = new float[n * hid];
         for (int r = 0; r < n; r++) {
             int a = r * g3;

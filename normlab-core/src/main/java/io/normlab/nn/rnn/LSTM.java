@@ -26,8 +26,9 @@ public final class LSTM extends RecurrentModule {
         int n = TimeSteps.batchSize("LSTM", x, inputSize);
         LstmState init = new LstmState(TimeSteps.initialState("LSTM", "h0", h0, n, hiddenSize),
                 TimeSteps.initialState("LSTM", "c0", c0, n, hiddenSize));
+        float[] wihT = GateMath.transposed(weightIh.value()), whhT = GateMath.transposed(weightHh.value());
         return TimeSteps.unroll("LSTM", x, inputSize, init,
-                (xt, s) -> RnnOps.lstmCell(xt, s.h(), s.c(), weightIh, weightHh, biasIh, biasHh));
+                (xt, s) -> RnnOps.lstmCell(xt, s.h(), s.c(), weightIh, weightHh, biasIh, biasHh, wihT, whhT));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.normlab.nn.rnn;
 
 import io.normlab.autograd.Function;
+import io.normlab.tensor.MathLoops;
 import io.normlab.tensor.Tensor;
 
 /**
@@ -28,13 +29,18 @@ final class LstmCellFunction extends Function {
     private float[] c;
     private float[] wih;
     private float[] whh;
+    private final float[] wihT;
+    private final float[] whhT;
     private float[] act;
     private float[] tanhC;
 
-    LstmCellFunction(int n, int d, int hid) {
+    /** {@code wihT}, {@code whhT}: the weights' current values transposed, or null (see {@link GateMath#affine}). */
+    LstmCellFunction(int n, int d, int hid, float[] wihT, float[] whhT) {
         this.n = n;
         this.d = d;
         this.hid = hid;
+        this.wihT = wihT;
+        this.whhT = whhT;
     }
 
     @Override
@@ -46,27 +52,19 @@ final class LstmCellFunction extends Function {
         whh = in[4].data();
         int g4 = 4 * hid;
         act = new float[n * g4];
-        GateMath.affine(x, wih, in.length > 5 ? in[5].data() : null, in.length > 6 ? in[6].data() : null, n, g4, d, act, false);
-        GateMath.affine(h, whh, null, null, n, g4, hid, act, true);
+        GateMath.affine(x, wih, wihT, in.length > 5 ? in[5].data() : null, in.length > 6 ? in[6].data() : null, n, g4, d, act, false);
+        GateMath.affine(h, whh, whhT, null, null, n, g4, hid, act, true);
         tanhC = new float[n * hid];
         float[] out = new float[n * 2 * hid];
+        MathLoops m = MathLoops.current();
         for (int r = 0; r < n; r++) {
-            int a = r * g4;
-            for (int j = 0; j < hid; j++) {
-                float i = GateMath.sigmoid(act[a + j]);
-                float f = GateMath.sigmoid(act[a + hid + j]);
-                float g = GateMath.tanh(act[a + 2 * hid + j]);
-                float o = GateMath.sigmoid(act[a + 3 * hid + j]);
-                act[a + j] = i;
-                act[a + hid + j] = f;
-                act[a + 2 * hid + j] = g;
-                act[a + 3 * hid + j] = o;
-                float cn = f * c[r * hid + j] + i * g;
-                float tc = GateMath.tanh(cn);
-                tanhC[r * hid + j] = tc;
-                out[r * 2 * hid + j] = o * tc;
-                out[r * 2 * hid + hid + j] = cn;
-            }
+            int a = r * g4, o = r * 2 * hid;
+            m.sigmoid(act, a, act, a, 2 * hid); // i, f
+            m.tanh(act, a + 2 * hid, act, a + 2 * hid, hid); // g
+            m.sigmoid(act, a + 3 * hid, act, a + 3 * hid, hid); // o
+            for (int j = 0; j < hid; j++) out[o + hid + j] = act[a + hid + j] * c[r * hid + j] + act[a + j] * act[a + 2 * hid + j];
+            m.tanh(out, o + hid, tanhC, r * hid, hid);
+            for (int j = 0; j < hid; j++) out[o + j] = act[a + 3 * hid + j] * tanhC[r * hid + j];
         }
         return Tensor.wrap(out, n, 2 * hid);
     }

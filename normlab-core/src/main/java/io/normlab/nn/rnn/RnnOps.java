@@ -28,9 +28,17 @@ public final class RnnOps {
 
     /** LSTM step: returns the new (h, c). */
     public static LstmState lstmCell(Var x, Var h, Var c, Var wih, Var whh, Var bih, Var bhh) {
+        return lstmCell(x, h, c, wih, whh, bih, bhh, null, null);
+    }
+
+    /**
+     * LSTM step with the weights' values already transposed (or null), so that a layer running T
+     * steps transposes them once per sequence rather than the GEMM once per step.
+     */
+    static LstmState lstmCell(Var x, Var h, Var c, Var wih, Var whh, Var bih, Var bhh, float[] wihT, float[] whhT) {
         check("lstm_cell", 4, x, h, c, wih, whh, bih, bhh);
         int n = x.shape()[0], hid = h.shape()[1];
-        LstmCellFunction f = new LstmCellFunction(n, x.shape()[1], hid);
+        LstmCellFunction f = new LstmCellFunction(n, x.shape()[1], hid, wihT, whhT);
         Var hc = bih == null ? f.apply(x, h, c, wih, whh) : f.apply(x, h, c, wih, whh, bih, bhh);
         return new LstmState(Shaping.slice(hc, 1, 0, hid), Shaping.slice(hc, 1, hid, 2 * hid));
     }

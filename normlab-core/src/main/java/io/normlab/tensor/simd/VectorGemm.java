@@ -4,141 +4,171 @@ import io.normlab.tensor.Gemm;
 import io.normlab.tensor.Parallel;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * GEMM with the Vector API (jdk.incubator.vector), GotoBLAS-style: B is packed into slivers of
- * {@code NR = 4 vectors} columns, A into slivers of {@code MR = 4} rows, and a register-blocked
- * micro-kernel keeps the 4 x NR block of C in 16 vector accumulators, one broadcast-FMA per
- * (row, vector) and k. Rows of C are split across threads in fixed blocks of {@code MC}; every
- * element of C sums over k in ascending order whatever the thread count, so results are
- * bit-identical with 1 or N threads. Only loaded when the incubator module is present
- * (see {@code io.normlab.tensor.Backend}).
+ * GEMM with the Vector API (jdk.incubator.vector), GotoBLAS-style. A register-blocked micro-kernel
+ * ({@link MicroKernel}) keeps an {@code MR x NR} block of C ({@code MR = 4} rows, {@code NR = 4}
+ * vectors) in 16 vector accumulators, one broadcast-FMA per (row, vector) and k, and adds it to C
+ * in place. Operands:
+ * <ul>
+ *   <li>B is packed into slivers of NR columns ({@link Packing#packB}) when it is transposed or
+ *       reused by many rows of A; otherwise the kernel reads its rows in place (no copy for the
+ *       conv-, MLP- and LSTM-sized products with few rows), packing only a last partial sliver.</li>
+ *   <li>A is packed per block of {@code MC} rows and {@code KC} columns into slivers of MR rows.</li>
+ * </ul>
+ * Work is cut into tasks of (row block, group of column slivers) that each own their part of C and
+ * run every k-block in ascending order, so each element of C sums over k in the same order
+ * whatever the thread count or the cut: results are bit-identical with 1 or N threads. Products
+ * below {@link #PARALLEL_FLOPS} stay on the calling thread. Pack buffers are per-thread and reused.
+ * Only loaded when the incubator module is present (see {@code io.normlab.tensor.Backend}).
  */
 public final class VectorGemm implements Gemm {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
-    private static final int VL = S.length();
-    private static final int MR = 4;
-    private static final int NR = 4 * VL;
+    static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    static final int VL = S.length();
+    static final int MR = 4;
+    static final int NR = 4 * VL;
     private static final int KC = 256;
     private static final int MC = 64;
-    private static final int NC = 32 * NR;
+    private static final int NC = 1024;
+    /** Rows of A above which B (not transposed) is packed: below it each B sliver is read by few A slivers. */
+    private static final int DIRECT_B_MAX_M = 64;
+    /** Products with fewer flops run on one thread (a parallel region costs some microseconds). */
+    static final long PARALLEL_FLOPS = 1L << 21;
+    /** Tasks per thread wanted when rows alone do not give enough of them. */
+    private static final int TASKS_PER_THREAD = 4;
+
+    private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[4][]);
 
     @Override
     public void gemm(boolean transA, boolean transB, int m, int n, int k,
                      float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate) {
         if (m == 0 || n == 0) return;
-        if (!accumulate) Arrays.fill(c, cOff, cOff + m * n, 0f);
-        if (k == 0) return;
-        int mBlocks = (m + MC - 1) / MC;
+        if (k == 0) {
+            if (!accumulate) Arrays.fill(c, cOff, cOff + m * n, 0f);
+            return;
+        }
+        multiply(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
+    }
+
+    private static void multiply(boolean transA, boolean transB, int m, int n, int k,
+                                 float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate) {
+        boolean packB = transB || m > DIRECT_B_MAX_M;
+        boolean parallel = 2L * m * n * k >= PARALLEL_FLOPS && Parallel.threads() > 1;
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             int slivers = (nc + NR - 1) / NR;
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
-                float[] bp = new float[slivers * kc * NR];
-                final int jc0 = jc, pc0 = pc;
-                Parallel.forRange(slivers, Math.max(1, slivers / 8 + 1), (ch, lo, hi) -> {
-                    for (int s = lo; s < hi; s++) packB(transB, b, bOff, n, k, jc0 + s * NR, Math.min(NR, nc - s * NR), pc0, kc, bp, s * kc * NR);
-                });
-                long work = (long) m * nc * kc;
-                int grain = work < (1L << 18) ? mBlocks : 1;
-                Parallel.forRange(mBlocks, grain, (ch, lo, hi) -> {
-                    float[] ap = new float[((MC + MR - 1) / MR) * MR * kc];
-                    float[] tile = new float[MR * NR];
-                    for (int blk = lo; blk < hi; blk++) {
-                        int ic = blk * MC, mc = Math.min(MC, m - ic);
-                        int aSlivers = (mc + MR - 1) / MR;
-                        for (int s = 0; s < aSlivers; s++) packA(transA, a, aOff, m, k, ic + s * MR, Math.min(MR, mc - s * MR), pc0, kc, ap, s * kc * MR);
-                        for (int js = 0; js < slivers; js++) {
-                            int j0 = jc0 + js * NR, nr = Math.min(NR, nc - js * NR);
-                            for (int is = 0; is < aSlivers; is++) {
-                                int i0 = ic + is * MR, mr = Math.min(MR, mc - is * MR);
-                                kernel(ap, is * kc * MR, bp, js * kc * NR, kc, c, cOff, n, i0, j0, mr, nr, tile);
-                            }
+            Panel panel = packB ? Panel.packed(transB, b, bOff, n, k, jc, nc, parallel)
+                    : Panel.direct(b, bOff, n, k, jc, nc);
+            int mBlocks = (m + MC - 1) / MC;
+            // The cut into tasks may follow the thread count: every element of C is computed the same way in any cut.
+            int wanted = parallel ? TASKS_PER_THREAD * Parallel.threads() : 1;
+            int groupSize = mBlocks >= wanted ? slivers : Math.max(1, slivers * mBlocks / wanted);
+            int groups = (slivers + groupSize - 1) / groupSize;
+            int tasks = mBlocks * groups;
+            final int jc0 = jc;
+            Parallel.forRange(tasks, parallel ? 1 : tasks, (ch, lo, hi) -> {
+                for (int t = lo; t < hi; t++) {
+                    int ib = t / groups, g = t % groups;
+                    int s0 = g * groupSize, s1 = Math.min(slivers, s0 + groupSize);
+                    block(transA, a, aOff, m, k, ib * MC, Math.min(MC, m - ib * MC), panel, s0, s1, c, cOff, n, jc0, accumulate);
+                }
+            });
+        }
+    }
+
+    /** Rows [i0, i0+mc) of C against column slivers [s0, s1) of the panel, over all of k. */
+    private static void block(boolean transA, float[] a, int aOff, int m, int k, int i0, int mc, Panel panel, int s0, int s1,
+                              float[] c, int cOff, int n, int jc, boolean accumulate) {
+        int aSlivers = (mc + MR - 1) / MR;
+        float[][] buf = BUFFERS.get();
+        float[] ap = buffer(buf, 0, aSlivers * MR * Math.min(KC, k));
+        float[] tile = buffer(buf, 1, MR * NR);
+        float[] edge = buffer(buf, 3, MR * NR);
+        for (int pc = 0; pc < k; pc += KC) {
+            int kc = Math.min(KC, k - pc);
+            boolean add = accumulate || pc > 0;
+            Packing.packA(transA, a, aOff, m, k, i0, mc, pc, kc, ap);
+            for (int s = s0; s < s1; s++) {
+                int j0 = jc + s * NR, nr = Math.min(NR, n - j0);
+                float[] bs = panel.array(s);
+                int bAt = panel.at(s, pc), bStride = panel.stride(s);
+                for (int is = 0; is < aSlivers; is++) {
+                    int row = i0 + is * MR, mr = Math.min(MR, mc - is * MR);
+                    if (mr == MR && nr == NR) {
+                        MicroKernel.run(ap, is * kc * MR, bs, bAt, bStride, kc, c, cOff + row * n + j0, n, add, tile);
+                    } else {
+                        MicroKernel.edge(ap, is * kc * MR, bs, bAt, bStride, kc, edge, (nr + VL - 1) / VL);
+                        for (int i = 0; i < mr; i++) {
+                            int at = cOff + (row + i) * n + j0;
+                            for (int j = 0; j < nr; j++) c[at + j] = add ? c[at + j] + edge[i * NR + j] : edge[i * NR + j];
                         }
                     }
-                });
-            }
-        }
-    }
-
-    /** B sliver: for each p, NR consecutive columns (zero-padded past nr). */
-    private static void packB(boolean transB, float[] b, int bOff, int n, int k, int j0, int nr, int pc, int kc, float[] bp, int at) {
-        for (int p = 0; p < kc; p++) {
-            int dst = at + p * NR;
-            if (!transB) {
-                System.arraycopy(b, bOff + (pc + p) * n + j0, bp, dst, nr);
-            } else {
-                for (int j = 0; j < nr; j++) bp[dst + j] = b[bOff + (j0 + j) * k + pc + p];
-            }
-        }
-    }
-
-    /** A sliver: for each p, MR consecutive rows (zero-padded past mr). */
-    private static void packA(boolean transA, float[] a, int aOff, int m, int k, int i0, int mr, int pc, int kc, float[] ap, int at) {
-        for (int p = 0; p < kc; p++) {
-            int dst = at + p * MR;
-            for (int i = 0; i < MR; i++) {
-                ap[dst + i] = i >= mr ? 0f : transA ? a[aOff + (pc + p) * m + i0 + i] : a[aOff + (i0 + i) * k + pc + p];
-            }
-        }
-    }
-
-    /** C[i0.., j0..] += (A sliver) x (B sliver), through a 4 x NR register block. */
-    private static void kernel(float[] ap, int aAt, float[] bp, int bAt, int kc, float[] c, int cOff, int n,
-                               int i0, int j0, int mr, int nr, float[] tile) {
-        microKernel(ap, aAt, bp, bAt, kc, tile);
-        if (mr == MR && nr == NR) {
-            for (int i = 0; i < MR; i++) {
-                int row = cOff + (i0 + i) * n + j0;
-                for (int v = 0; v < NR; v += VL) {
-                    FloatVector.fromArray(S, c, row + v).add(FloatVector.fromArray(S, tile, i * NR + v)).intoArray(c, row + v);
                 }
             }
-            return;
-        }
-        for (int i = 0; i < mr; i++) {
-            int row = cOff + (i0 + i) * n + j0;
-            for (int j = 0; j < nr; j++) c[row + j] += tile[i * NR + j];
         }
     }
 
-    /** tile (MR x NR) = sum over p of A[., p] B[p, .]: 16 accumulators, one broadcast-FMA each per p. */
-    private static void microKernel(float[] ap, int aAt, float[] bp, int bAt, int kc, float[] tile) {
-        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00;
-        FloatVector c10 = c00, c11 = c00, c12 = c00, c13 = c00;
-        FloatVector c20 = c00, c21 = c00, c22 = c00, c23 = c00;
-        FloatVector c30 = c00, c31 = c00, c32 = c00, c33 = c00;
-        for (int p = 0; p < kc; p++) {
-            int bo = bAt + p * NR, ao = aAt + p * MR;
-            FloatVector b0 = FloatVector.fromArray(S, bp, bo);
-            FloatVector b1 = FloatVector.fromArray(S, bp, bo + VL);
-            FloatVector b2 = FloatVector.fromArray(S, bp, bo + 2 * VL);
-            FloatVector b3 = FloatVector.fromArray(S, bp, bo + 3 * VL);
-            FloatVector a0 = FloatVector.broadcast(S, ap[ao]);
-            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01); c02 = a0.fma(b2, c02); c03 = a0.fma(b3, c03);
-            FloatVector a1 = FloatVector.broadcast(S, ap[ao + 1]);
-            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11); c12 = a1.fma(b2, c12); c13 = a1.fma(b3, c13);
-            FloatVector a2 = FloatVector.broadcast(S, ap[ao + 2]);
-            c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21); c22 = a2.fma(b2, c22); c23 = a2.fma(b3, c23);
-            FloatVector a3 = FloatVector.broadcast(S, ap[ao + 3]);
-            c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31); c32 = a3.fma(b2, c32); c33 = a3.fma(b3, c33);
-        }
-        c00.intoArray(tile, 0); c01.intoArray(tile, VL); c02.intoArray(tile, 2 * VL); c03.intoArray(tile, 3 * VL);
-        c10.intoArray(tile, NR); c11.intoArray(tile, NR + VL); c12.intoArray(tile, NR + 2 * VL); c13.intoArray(tile, NR + 3 * VL);
-        c20.intoArray(tile, 2 * NR); c21.intoArray(tile, 2 * NR + VL); c22.intoArray(tile, 2 * NR + 2 * VL); c23.intoArray(tile, 2 * NR + 3 * VL);
-        c30.intoArray(tile, 3 * NR); c31.intoArray(tile, 3 * NR + VL); c32.intoArray(tile, 3 * NR + 2 * VL); c33.intoArray(tile, 3 * NR + 3 * VL);
+    static float[] buffer(float[][] buf, int slot, int size) {
+        float[] b = buf[slot];
+        if (b == null || b.length < size) b = buf[slot] = new float[Math.max(size, b == null ? 0 : b.length + b.length / 2)];
+        return b;
     }
 
-    /** Sum of {@code x[from, to)} with vector lanes (used by reductions); order fixed by the species. */
-    public static double sum(float[] x, int from, int to) {
-        FloatVector acc = FloatVector.zero(S);
-        int i = from;
-        for (; i + VL <= to; i += VL) acc = acc.add(FloatVector.fromArray(S, x, i));
-        double s = acc.reduceLanes(VectorOperators.ADD);
-        for (; i < to; i++) s += x[i];
-        return s;
+    /** Where the kernel reads B sliver s: a packed copy, or B itself (rows of stride n). */
+    static final class Panel {
+        private final float[] packed;
+        private final float[] edge;
+        private final float[] b;
+        private final int bOff;
+        private final int n;
+        private final int k;
+        private final int jc;
+        private final int fullSlivers;
+
+        private Panel(float[] packed, float[] edge, float[] b, int bOff, int n, int k, int jc, int fullSlivers) {
+            this.packed = packed;
+            this.edge = edge;
+            this.b = b;
+            this.bOff = bOff;
+            this.n = n;
+            this.k = k;
+            this.jc = jc;
+            this.fullSlivers = fullSlivers;
+        }
+
+        static Panel packed(boolean transB, float[] b, int bOff, int n, int k, int jc, int nc, boolean parallel) {
+            int slivers = (nc + NR - 1) / NR;
+            float[] bp = buffer(BUFFERS.get(), 2, slivers * k * NR);
+            Parallel.forRange(slivers, parallel ? 1 : slivers, (ch, lo, hi) -> {
+                for (int s = lo; s < hi; s++) {
+                    Packing.packB(transB, b, bOff, n, k, jc + s * NR, Math.min(NR, nc - s * NR), 0, k, bp, s * k * NR);
+                }
+            });
+            return new Panel(bp, null, null, 0, n, k, jc, 0);
+        }
+
+        static Panel direct(float[] b, int bOff, int n, int k, int jc, int nc) {
+            int full = nc / NR;
+            float[] edge = null;
+            if (full * NR < nc) {
+                edge = buffer(BUFFERS.get(), 2, k * NR);
+                Packing.packB(false, b, bOff, n, k, jc + full * NR, nc - full * NR, 0, k, edge, 0);
+            }
+            return new Panel(null, edge, b, bOff, n, k, jc, full);
+        }
+
+        float[] array(int s) {
+            return packed != null ? packed : s < fullSlivers ? b : edge;
+        }
+
+        int at(int s, int pc) {
+            if (packed != null) return s * k * NR + pc * NR;
+            return s < fullSlivers ? bOff + pc * n + jc + s * NR : pc * NR;
+        }
+
+        int stride(int s) {
+            return packed != null || s >= fullSlivers ? NR : n;
+        }
     }
 }

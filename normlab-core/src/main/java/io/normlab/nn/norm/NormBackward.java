@@ -1,0 +1,143 @@
+package io.normlab.nn.norm;
+
+import io.normlab.tensor.NormLoops;
+import io.normlab.tensor.Parallel;
+
+/**
+ * The fused closed-form backward of the normalization core. For a group g of m elements with
+ * {@code dxhat = gamma * dy}:
+ * <pre>
+ *   statistics of x (training):  dx = rstd * (dxhat - sum_g(dxhat) / m - xhat * sum_g(dxhat * xhat) / m)
+ *   without centering (RMSNorm): dx = rstd * (dxhat - xhat * sum_g(dxhat * xhat) / m)
+ *   constant statistics (eval):  dx = rstd * dxhat
+ *   dgamma = sum(dy * xhat), dbeta = sum(dy), over all elements sharing the parameter
+ * </pre>
+ * written {@code dx = k1 dy + k2 (x - mean) + k3} with {@code k2 = -rstd^3 sum(dxhat (x - mean)) / m}
+ * and {@code k3 = -rstd sum(dxhat) / m}. Per statistic, on one thread: the sums over its rows,
+ * then dx while the rows are in cache. Parameter gradients combine per-row (or per-chunk) sums in a
+ * fixed order: bit-identical for any thread count.
+ */
+final class NormBackward {
+    /** Rows of a column pass summed in float before the partial sums are added in double. */
+    private static final int FLUSH_ROWS = 64;
+
+    private NormBackward() {}
+
+    /** Runs of rows: GroupNorm, InstanceNorm, LayerNorm, RMSNorm, BatchNorm over (N, C, S > 1). */
+    static NormKernel.Grads runs(float[] dy, float[] x, NormCore.Spec spec, Stats st, boolean statsOfX,
+                                 float[] gamma, boolean needDx, boolean needGamma, boolean needBeta) {
+        NormLayout l = spec.layout();
+        NormLoops loops = NormLoops.current();
+        int c = l.c(), s = l.s(), cpg = l.channelsPerGroup(), runs = l.poolBatch() ? l.n() : 1;
+        boolean element = spec.affine() == NormCore.AffineAxis.ELEMENT;
+        int params = element ? c * s : c;
+        float[] g1 = element ? NormKernel.orFill(gamma, params, 1f) : gamma;
+        double m = l.groupSize();
+        double[] rowA = element ? null : new double[l.rows()], rowB = element ? null : new double[l.rows()];
+        int grain = Accum.grain(Stats.runElements(l));
+        float[][] partG = element ? new float[Parallel.chunks(st.size(), grain)][] : null;
+        float[][] partB = element ? new float[partG.length][] : null;
+        float[] dx = needDx ? new float[dy.length] : null;
+        Parallel.forRange(st.size(), grain, (chunk, lo, hi) -> {
+            double[] two = new double[2];
+            float[] pg = element ? partG[chunk] = new float[params] : null;
+            float[] pb = element ? partB[chunk] = new float[params] : null;
+            for (int g = lo; g < hi; g++) {
+                double mu = st.mean(g), rsd = st.rstd(g, spec.eps()), p = 0, q = 0;
+                float mh = (float) mu, ml = (float) (mu - mh), rs = (float) rsd;
+                for (int i = 0; i < runs; i++) {
+                    for (int t = 0; t < cpg; t++) {
+                        int row = i * c + g * cpg + t, ch = row % c;
+                        two[0] = 0;
+                        two[1] = 0;
+                        if (element) {
+                            loops.dySumsElement(dy, x, row * s, s, mh, ml, rs, g1, ch * s, pg, pb, two);
+                            p += two[0];
+                            q += two[1] * rsd;
+                        } else {
+                            loops.dySums(dy, x, row * s, s, mh, ml, two);
+                            rowA[row] = two[0];
+                            rowB[row] = two[1];
+                            double w = gamma == null ? 1.0 : gamma[ch];
+                            p += w * two[0];
+                            q += w * two[1] * rsd;
+                        }
+                    }
+                }
+                if (!needDx) continue;
+                // d(mean)/dx and d(var)/dx terms vanish when the statistics are constants (eval, frozen).
+                float k2 = statsOfX ? (float) (-rsd * rsd * q / m) : 0f;
+                float k3 = statsOfX && spec.centered() ? (float) (-rsd * p / m) : 0f;
+                for (int i = 0; i < runs; i++) {
+                    for (int t = 0; t < cpg; t++) {
+                        int row = i * c + g * cpg + t, ch = row % c;
+                        if (element) loops.gradElement(dy, x, row * s, s, mh, ml, rs, g1, ch * s, k2, k3, dx);
+                        else loops.grad(dy, x, row * s, s, mh, ml, gamma == null ? rs : rs * gamma[ch], k2, k3, dx);
+                    }
+                }
+            }
+        });
+        double[] dg = new double[params], db = new double[params];
+        if (element) {
+            for (int ch = 0; ch < partG.length; ch++) {
+                for (int j = 0; j < params; j++) {
+                    dg[j] += partG[ch][j];
+                    db[j] += partB[ch][j];
+                }
+            }
+        } else {
+            for (int r = 0; r < l.rows(); r++) {
+                int ch = r % c;
+                db[ch] += rowA[r];
+                dg[ch] += rowB[r] * st.rstd(l.statOfRow(r), spec.eps());
+            }
+        }
+        return new NormKernel.Grads(dx, needGamma ? toFloat(dg) : null, needBeta ? toFloat(db) : null);
+    }
+
+    /** BatchNorm over (N, C) rows, vectorized across channels. */
+    static NormKernel.Grads columns(float[] dy, float[] x, NormCore.Spec spec, Stats st, boolean statsOfX,
+                                    float[] gamma, boolean needDx, boolean needGamma, boolean needBeta) {
+        NormLayout l = spec.layout();
+        NormLoops loops = NormLoops.current();
+        int n = l.n(), c = l.c();
+        double[] sumA = new double[c], sumB = new double[c], rstd = new double[c];
+        float[] dx = needDx ? new float[dy.length] : null;
+        Parallel.forRange(c, Stats.columnGrain(l), (chunk, c0, c1) -> {
+            NormKernel.ColumnParams cp = new NormKernel.ColumnParams(c, st, spec.eps(), c0, c1, gamma);
+            float[] accA = new float[c], accB = new float[c];
+            for (int i = 0; i < n; i++) {
+                loops.colDySums(dy, x, i * c + c0, c1 - c0, cp.hi, cp.lo, c0, accA, accB);
+                if ((i + 1) % FLUSH_ROWS == 0 || i == n - 1) {
+                    for (int ch = c0; ch < c1; ch++) {
+                        sumA[ch] += accA[ch];
+                        sumB[ch] += accB[ch];
+                        accA[ch] = 0f;
+                        accB[ch] = 0f;
+                    }
+                }
+            }
+            for (int ch = c0; ch < c1; ch++) rstd[ch] = st.rstd(ch, spec.eps());
+            if (!needDx) return;
+            float[] k2 = new float[c], k3 = new float[c];
+            for (int ch = c0; ch < c1; ch++) {
+                double w = gamma == null ? 1.0 : gamma[ch], rsd = rstd[ch];
+                k2[ch] = statsOfX ? (float) (-rsd * rsd * w * sumB[ch] * rsd / n) : 0f;
+                k3[ch] = statsOfX && spec.centered() ? (float) (-rsd * w * sumA[ch] / n) : 0f;
+            }
+            for (int i = 0; i < n; i++) loops.colGrad(dy, x, i * c + c0, c1 - c0, cp.hi, cp.lo, cp.scale, k2, k3, c0, dx);
+        });
+        float[] dg = needGamma ? new float[c] : null, db = needBeta ? new float[c] : null;
+        for (int ch = 0; ch < c; ch++) {
+            if (dg != null) dg[ch] = (float) (sumB[ch] * rstd[ch]);
+            if (db != null) db[ch] = (float) sumA[ch];
+        }
+        return new NormKernel.Grads(dx, dg, db);
+    }
+
+    private static float[] toFloat(double[] d) {
+        float[] f = new float[d.length];
+        for (int i = 0; i < d.length; i++) f[i] = (float) d[i];
+        return f;
+    }
+}
