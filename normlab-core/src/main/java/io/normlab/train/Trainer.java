@@ -172,12 +172,13 @@ public final class Trainer {
     private record StepResult(double loss, int correct) {}
 
     private StepResult trainStep(Batch b) {
-        if (monitor == null) return runStep(b);
-        if (monitor.step() != step) monitor.startAt(step);
+        Monitor m = monitor; // a listener may replace or remove the monitor during the step
+        if (m == null) return runStep(b);
+        if (m.step() != step) m.startAt(step);
         try {
             return runStep(b);
         } catch (RuntimeException e) {
-            if (monitor.step() == step) monitor.abandonStep(); // the step did not reach endStep
+            if (m.step() == step) m.abandonStep(); // the step did not reach endStep
             throw e;
         }
     }

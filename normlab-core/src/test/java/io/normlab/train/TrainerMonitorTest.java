@@ -135,4 +135,22 @@ class TrainerMonitorTest {
             assertEquals("2.0", last.nonFinite().layerPath());
         }
     }
+
+    @Test
+    void aListenerRemovingTheMonitorMidStepDoesNotHideTheStepsFailure() {
+        Sequential model = model(3);
+        Trainer t = trainer(model, 1);
+        try (Monitor mon = Monitor.attach(model, Monitor.Options.defaults())) {
+            t.setMonitor(mon);
+            t.addListener(new TrainingListener() {
+                @Override
+                public void onStep(int step, double loss) {
+                    t.setMonitor(null);
+                    throw new IllegalStateException("listener failed at step " + step);
+                }
+            });
+            var ex = assertThrows(IllegalStateException.class, () -> t.fit(DataLoader.shuffled(TrainerTest.tiny(), 6, 11), TrainerTest.tiny()));
+            assertEquals("listener failed at step 0", ex.getMessage());
+        }
+    }
 }
