@@ -102,6 +102,7 @@ class ParallelTest {
         Tensor a = Tensor.randn(rng, 300, 600), b = Tensor.randn(rng, 600, 530), bt = Tensor.randn(rng, 530, 600);
         Tensor at = Tensor.randn(rng, 600, 300), batched = Tensor.randn(rng, 3, 67, 600);
         Tensor few = Tensor.randn(rng, 32, 600), fewT = Tensor.randn(rng, 600, 32); // B read in place, cut by columns
+        Tensor longA = Tensor.randn(rng, 18, 4000), longB = Tensor.randn(rng, 40, 4000); // small C, long k: dot products
         for (Gemm kernel : LinalgTest.kernels()) {
             Gemm previous = Gemm.use(kernel);
             try {
@@ -112,6 +113,7 @@ class ParallelTest {
                 assertSameBits(k + "batched matmul", () -> Linalg.matmul(batched, b));
                 assertSameBits(k + "matmul few rows", () -> Linalg.matmul(few, b));
                 assertSameBits(k + "matmul few rows A^T B^T", () -> Linalg.matmul(fewT, true, bt, true));
+                assertSameBits(k + "matmul small A B^T, long k", () -> Linalg.matmul(longA, false, longB, true));
             } finally {
                 Gemm.use(previous);
             }

@@ -17,7 +17,8 @@ import jdk.incubator.vector.VectorSpecies;
  *       conv-, MLP- and LSTM-sized products with few rows), packing only a last partial sliver.</li>
  *   <li>A is packed per block of {@code MC} rows and {@code KC} columns into slivers of MR rows.</li>
  * </ul>
- * Work is cut into tasks of (row block, group of column slivers) that each own their part of C and
+ * k is cut into equal blocks of at most {@code KC}. A product {@code A B^T} with a small C and a
+ * long k takes the dot-product form of {@link DotKernel} instead. Work is cut into tasks of (row block, group of column slivers) that each own their part of C and
  * run every k-block in ascending order, so each element of C sums over k in the same order
  * whatever the thread count or the cut: results are bit-identical with 1 or N threads. Products
  * below {@link #PARALLEL_FLOPS} stay on the calling thread. Pack buffers are per-thread and reused.
@@ -46,6 +47,10 @@ public final class VectorGemm implements Gemm {
         if (m == 0 || n == 0) return;
         if (k == 0) {
             if (!accumulate) Arrays.fill(c, cOff, cOff + m * n, 0f);
+            return;
+        }
+        if (transB && !transA && DotKernel.suits(m, n, k)) {
+            DotKernel.gemm(m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
             return;
         }
         multiply(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
@@ -82,11 +87,12 @@ public final class VectorGemm implements Gemm {
                               float[] c, int cOff, int n, int jc, boolean accumulate) {
         int aSlivers = (mc + MR - 1) / MR;
         float[][] buf = BUFFERS.get();
-        float[] ap = buffer(buf, 0, aSlivers * MR * Math.min(KC, k));
+        int blocks = (k + KC - 1) / KC, kcMax = (k + blocks - 1) / blocks; // k cut into equal blocks of at most KC
+        float[] ap = buffer(buf, 0, aSlivers * MR * kcMax);
         float[] tile = buffer(buf, 1, MR * NR);
         float[] edge = buffer(buf, 3, MR * NR);
-        for (int pc = 0; pc < k; pc += KC) {
-            int kc = Math.min(KC, k - pc);
+        for (int pc = 0; pc < k; pc += kcMax) {
+            int kc = Math.min(kcMax, k - pc);
             boolean add = accumulate || pc > 0;
             Packing.packA(transA, a, aOff, m, k, i0, mc, pc, kc, ap);
             for (int s = s0; s < s1; s++) {
