@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {"Deep networks on the CPU, with exploding and vanishing gradients made visible; normalization at the centre."},
-        subcommands = {TrainCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {TrainCommand.class, DiagnoseCommand.class, StudyCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Run 'normlab help <command>' or 'normlab <command> --help' for the options of a command."})
 public final class Main {
     /**

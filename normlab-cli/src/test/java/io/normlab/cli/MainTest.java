@@ -147,10 +147,10 @@ class MainTest {
     }
 
     @Test
-    void divergenceIsAnErrorNamingTheStep() {
-        Run r = run("train", "--optimizer", "sgd", "--lr", "1e10", "--epochs", "2", "--hidden", "16");
+    void divergenceWithoutTheMonitorIsAnErrorNamingTheLossAndStep() {
+        Run r = run("train", "--optimizer", "sgd", "--lr", "1e10", "--epochs", "2", "--hidden", "16", "--no-monitor");
         assertEquals(1, r.exit(), r.out());
-        assertTrue(r.err().matches("(?s)normlab train: error: non-finite loss \\((NaN|Infinity)\\) at step \\d+ .*"), r.err());
+        assertTrue(r.err().matches("normlab train: error: non-finite loss \\((NaN|Infinity)\\) at step \\d+, forward: training diverged in epoch 0 .*\n"), r.err());
     }
 
     static void assertUsageError(Run r, String expected) {

@@ -18,9 +18,6 @@ import java.util.Optional;
  * scikit-learn's StandardScaler; a constant feature (std 0) is only centred (std taken as 1).
  */
 public final class Standardizer {
-    /** Scale ratio above which {@link #scaleWarning} speaks up: two orders of magnitude. */
-    public static final double SCALE_RATIO_LIMIT = 100;
-
     private final Tensor mean;
     private final Tensor std;
 
@@ -68,51 +65,18 @@ public final class Standardizer {
         return std.copy();
     }
 
-    /**
-     * The spread of feature scales: the largest per-feature magnitude {@code max_n |x[n, j]|}
-     * divided by the smallest non-zero one. The magnitude is used rather than the std because it
-     * is what the first layer sees; a nearly constant feature (an almost always blank border pixel)
-     * has a tiny std without being on a different scale. Returns 1 when fewer than two features
-     * are non-zero.
-     */
+    /** The spread of feature scales, {@link FeatureScales#ratio()}: largest max|x| over the smallest non-zero one. */
     public static double scaleRatio(Tensor features) {
-        float[] mag = magnitudes(features);
-        double max = 0, min = Double.POSITIVE_INFINITY;
-        for (float m : mag) {
-            if (m > 0) {
-                max = Math.max(max, m);
-                min = Math.min(min, m);
-            }
-        }
-        return max > 0 ? max / min : 1;
+        return FeatureScales.of(features).ratio();
     }
 
     /**
-     * A warning when feature scales differ by more than {@link #SCALE_RATIO_LIMIT} (see
-     * {@link #scaleRatio}), naming the largest and smallest features; empty otherwise.
+     * A warning when feature scales differ by more than {@link FeatureScales#RATIO_LIMIT} (see
+     * {@link FeatureScales}), naming the largest and smallest features; empty otherwise.
      */
     public static Optional<String> scaleWarning(Tensor features) {
-        float[] mag = magnitudes(features);
-        int hi = -1, lo = -1;
-        for (int j = 0; j < mag.length; j++) {
-            if (mag[j] <= 0) continue;
-            if (hi < 0 || mag[j] > mag[hi]) hi = j;
-            if (lo < 0 || mag[j] < mag[lo]) lo = j;
-        }
-        if (hi < 0 || mag[hi] / (double) mag[lo] <= SCALE_RATIO_LIMIT) return Optional.empty();
-        return Optional.of(String.format(
-                "feature scales differ by a factor of %.3g (largest |x| %.4g in feature %d, smallest %.4g in feature %d): "
-                        + "the first layer's gradients are dominated by the large features; standardize the inputs",
-                mag[hi] / (double) mag[lo], mag[hi], hi, mag[lo], lo));
-    }
-
-    private static float[] magnitudes(Tensor features) {
-        if (features.rank() < 2) throw new ShapeException("scale check: expected (N, ...) features, got " + Shape.str(features.shape()));
-        int n = features.size(0), f = n == 0 ? 0 : features.numel() / n;
-        float[] x = features.data(), mag = new float[f];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < f; j++) mag[j] = Math.max(mag[j], Math.abs(x[i * f + j]));
-        }
-        return mag;
+        FeatureScales scales = FeatureScales.of(features);
+        if (!scales.differ()) return Optional.empty();
+        return Optional.of(scales.describe() + ": the first layer's gradients are dominated by the large features; standardize the inputs");
     }
 }

@@ -14,9 +14,10 @@ import java.util.Map;
  * activation's input); BatchNorm with batches under {@link Thresholds#SMALL_BATCH}; BatchNorm
  * inside a recurrent layer; a weight layer with a bias right before BatchNorm (the mean
  * subtraction cancels the bias); at least {@link Thresholds#DEEP_NETWORK} weight layers with
- * sigmoid/tanh and no normalization; inputs whose feature scales differ by more than
- * {@link Thresholds#INPUT_SCALE_RATIO} or whose |mean| exceeds {@link Thresholds#INPUT_MEAN_TO_STD}
- * standard deviations. Layers without parameters that are neither activations nor norms
+ * sigmoid/tanh and no normalization; inputs whose feature scales (max |x|, the definition
+ * {@link io.normlab.data.Standardizer} uses too: see {@link io.normlab.data.FeatureScales}) differ
+ * by more than {@link Thresholds#INPUT_SCALE_RATIO} or whose |mean| exceeds
+ * {@link Thresholds#INPUT_MEAN_TO_STD} standard deviations. Layers without parameters that are neither activations nor norms
  * (Dropout, Identity) are transparent for "right after".
  */
 public final class Advisor {
@@ -125,19 +126,16 @@ public final class Advisor {
 
     private static void inputChecks(InputStats in, List<Advice> out) {
         float[] mean = in.means(), std = in.stds();
-        int hi = -1, lo = -1, off = -1;
+        int off = -1;
         double worstOffset = 0;
         for (int j = 0; j < std.length; j++) {
-            if (!(std[j] > 0)) continue; // constant features have no scale
-            if (hi < 0 || std[j] > std[hi]) hi = j;
-            if (lo < 0 || std[j] < std[lo]) lo = j;
+            if (!(std[j] > 0)) continue; // constant features are not off-centre in any useful sense
             double ratio = Math.abs(mean[j]) / std[j];
             if (ratio > worstOffset) { worstOffset = ratio; off = j; }
         }
-        if (hi >= 0 && std[hi] / (double) std[lo] > Thresholds.INPUT_SCALE_RATIO) {
+        if (in.scales().ratio() > Thresholds.INPUT_SCALE_RATIO) {
             out.add(new Advice(Advice.Finding.INPUT_SCALES_DIFFER, "input",
-                    "feature scales differ by " + Text.num(std[hi] / (double) std[lo]) + "x (std " + Text.num(std[hi]) + " in feature " + hi
-                            + ", " + Text.num(std[lo]) + " in feature " + lo + "): the large features dominate the first layer's gradient",
+                    in.scales().describe() + ": the large features dominate the first layer's gradient",
                     "standardize each feature with the training set's mean and std (" + Papers.LECUN + ")", List.of(Papers.LECUN)));
         }
         if (off >= 0 && worstOffset > Thresholds.INPUT_MEAN_TO_STD) {

@@ -1,5 +1,9 @@
 package io.normlab.diagnostics;
 
+import io.normlab.autograd.Losses;
+import io.normlab.autograd.Var;
+import io.normlab.nn.Module;
+import io.normlab.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -16,7 +20,9 @@ import java.util.List;
  * VANISHING (EXPLODING) when the activation- or weight-gradient first/last ratio crosses the ratio
  * limit, or, with at least {@link Thresholds#MIN_LAYERS_FOR_FACTOR} hidden layers, when the
  * activation-gradient growth factor crosses {@link Thresholds#VANISHING_FACTOR}
- * ({@link Thresholds#EXPLODING_FACTOR}).
+ * ({@link Thresholds#EXPLODING_FACTOR}). A recurrent layer's gradient through time
+ * ({@link Monitor#trackThroughTime}) that vanishes, explodes or is not finite adds that verdict to
+ * the network's.
  */
 public final class Diagnoser {
     private Diagnoser() {}
@@ -55,12 +61,29 @@ public final class Diagnoser {
                 || (useFactor && growth > Thresholds.EXPLODING_FACTOR)) v.add(Verdict.EXPLODING);
         if (actRatio < Thresholds.VANISHING_RATIO || weightRatio < Thresholds.VANISHING_RATIO
                 || (useFactor && growth < Thresholds.VANISHING_FACTOR)) v.add(Verdict.VANISHING);
-        if (v.isEmpty()) v.add(Verdict.HEALTHY);
-
         List<Diagnosis.TimeEvidence> time = new ArrayList<>();
-        for (TimeGradients t : rec.time()) time.add(timeEvidence(t));
+        for (TimeGradients t : rec.time()) {
+            Diagnosis.TimeEvidence e = timeEvidence(t);
+            time.add(e);
+            if (e.verdict() != Verdict.HEALTHY) v.add(e.verdict()); // vanishing through time is the network's problem too
+        }
+        if (v.isEmpty()) v.add(Verdict.HEALTHY);
         return new Diagnosis(rec.step(), hidden, actRatio, weightRatio, growth, weightGrowth, maxSat, maxDead, time,
                 v.iterator().next(), v, rec.layers(), rec.nonFinite());
+    }
+
+    /**
+     * Diagnoses {@code model} as it is, on one batch: attaches a {@link Monitor} (a NaN or infinity
+     * is recorded, not thrown, and gives the NON_FINITE verdict), runs one forward of {@code x} and
+     * one backward of the mean cross-entropy against {@code labels}, detaches, and diagnoses that
+     * step. The model keeps its mode (in train mode BatchNorm uses the batch's statistics, as at the
+     * first training step); the gradients accumulate into the parameters' {@code grad}.
+     */
+    public static Diagnosis probe(Module model, Tensor x, int[] labels) {
+        try (Monitor mon = Monitor.attach(model, Monitor.Options.defaults().withOnNonFinite(Monitor.OnNonFinite.RECORD).withTrackUpdates(false))) {
+            Losses.crossEntropy(model.forward(Var.of(x)), labels).backward();
+            return diagnose(mon.endStep());
+        }
     }
 
     /** Diagnoses each record, in order. */

@@ -40,6 +40,22 @@ public record Diagnosis(int step, List<HiddenLayer> hidden, double actGradRatio,
         rows = List.copyOf(rows);
     }
 
+    /**
+     * Dead or saturated shares from this one on are worth naming, though below the verdicts'
+     * limits: by {@link #summary()}, and by the advisor as a cause of vanishing.
+     */
+    public static final double NOTABLE_SHARE = 0.1;
+
+    /**
+     * One line for progress output: the verdicts, the first/last ratios (with hidden layers), the
+     * hidden layer with the largest dead or saturated share when it reaches {@link #NOTABLE_SHARE},
+     * the through-time ratio and factor of recurrent layers, and the first NaN:
+     * {@code HEALTHY  act-grad first/last 0.812  weight-grad first/last 1.05  (layer 2 dead 12%)}.
+     */
+    public String summary() {
+        return ReportText.summary(this);
+    }
+
     /** True when {@code v} is among the verdicts. */
     public boolean has(Verdict v) {
         return verdicts.contains(v);

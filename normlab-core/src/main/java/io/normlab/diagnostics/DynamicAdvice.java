@@ -6,9 +6,6 @@ import java.util.function.Predicate;
 
 /** {@link Advisor#fromDiagnosis}: one piece of advice per verdict that applies, with its evidence. */
 final class DynamicAdvice {
-    /** Saturation worth naming as a cause of vanishing, though below {@link Thresholds#SATURATED_FRACTION}. */
-    private static final double NOTABLE_SATURATION = 0.1;
-
     private DynamicAdvice() {}
 
     static List<Advice> of(Diagnosis d) {
@@ -26,7 +23,7 @@ final class DynamicAdvice {
         String where, evidence;
         NonFiniteEvent e = d.nonFinite();
         if (e != null) {
-            where = "layer '" + e.layerPath() + "' (" + e.layerType() + ")";
+            where = e.layerPath() == null ? "step " + e.step() : "layer '" + e.layerPath() + "' (" + e.layerType() + ")";
             evidence = e.message();
         } else {
             LayerStats first = d.rows().stream().filter(s -> s.nonFinite() > 0).findFirst().orElseThrow();
@@ -74,7 +71,7 @@ final class DynamicAdvice {
         String act = activationOf(d, idx);
         boolean saturating = act.equals("Sigmoid") || act.equals("Tanh");
         String cause = "";
-        if (saturating && d.maxSaturated() >= NOTABLE_SATURATION) cause = act + " saturated " + Text.pct(d.maxSaturated()) + ", ";
+        if (saturating && d.maxSaturated() >= Diagnosis.NOTABLE_SHARE) cause = act + " saturated " + Text.pct(d.maxSaturated()) + ", ";
         else if (act.equals("Sigmoid")) cause = "Sigmoid (derivative at most 1/4), ";
         else if (saturating) cause = act + ", ";
         String evidence = cause + "gradient shrinks " + Text.num(1 / d.growthFactor()) + "x per layer; " + ratios(d);

@@ -1,21 +1,24 @@
 package io.normlab.diagnostics;
 
+import io.normlab.data.FeatureScales;
 import io.normlab.tensor.Reductions;
 import io.normlab.tensor.Shape;
 import io.normlab.tensor.ShapeException;
 import io.normlab.tensor.Tensor;
 
 /**
- * Per-feature means and standard deviations of a model's input, for the advisor's
- * standardization check. Features are the positions of the sample shape of (N, ...) data.
+ * Per-feature statistics of a model's input, for the advisor's standardization checks. Features
+ * are the positions of the sample shape of (N, ...) data.
  *
- * @param means per-feature mean
- * @param stds  per-feature (population) standard deviation, same length
+ * @param means  per-feature mean (the centring check: |mean| against std)
+ * @param stds   per-feature (population) standard deviation, same length
+ * @param scales per-feature scale max |x| (the scale check; see {@link FeatureScales} for why not the std)
  */
-public record InputStats(float[] means, float[] stds) {
+public record InputStats(float[] means, float[] stds, FeatureScales scales) {
     public InputStats {
-        if (means.length != stds.length) {
-            throw new IllegalArgumentException("InputStats: " + means.length + " means but " + stds.length + " standard deviations");
+        if (means.length != stds.length || means.length != scales.magnitudes().length) {
+            throw new IllegalArgumentException("InputStats: " + means.length + " means, " + stds.length + " standard deviations and "
+                    + scales.magnitudes().length + " scales");
         }
         means = means.clone();
         stds = stds.clone();
@@ -30,7 +33,7 @@ public record InputStats(float[] means, float[] stds) {
         float[] var = Reductions.var(flat, false, false, 0).data();
         float[] std = new float[var.length];
         for (int i = 0; i < var.length; i++) std[i] = (float) Math.sqrt(var[i]);
-        return new InputStats(Reductions.mean(flat, false, 0).data(), std);
+        return new InputStats(Reductions.mean(flat, false, 0).data(), std, FeatureScales.of(flat));
     }
 
     @Override

@@ -82,6 +82,7 @@ public final class Monitor implements AutoCloseable {
     private int stepIndex;
     private boolean weightsRead;
     private boolean attached = true;
+    private boolean paused;
     private NonFiniteException firstNonFinite;
     private NonFiniteEvent stepNonFinite;
 
@@ -115,9 +116,35 @@ public final class Monitor implements AutoCloseable {
         detach();
     }
 
-    /** The current step number (steps closed so far). */
+    /** The current step number (steps closed so far, plus the start given to {@link #startAt}). */
     public int step() {
         return stepIndex;
+    }
+
+    /**
+     * Numbers the current step {@code first} (a run resumed from a checkpoint continues at its step
+     * count), so that messages name the trainer's step and every k-th step of that numbering is
+     * recorded. Only before the step's first forward.
+     */
+    public void startAt(int first) {
+        if (first < 0) throw new IllegalArgumentException("Monitor.startAt: step must be >= 0, got " + first);
+        if (!step.isEmpty() || !producers.isEmpty()) {
+            throw new IllegalStateException("Monitor.startAt(" + first + "): step " + stepIndex + " has already begun");
+        }
+        stepIndex = first;
+    }
+
+    /**
+     * Stops observing forward calls until {@link #resume()} (e.g. during a validation pass between
+     * training steps, which would otherwise count toward the next step's statistics).
+     */
+    public void pause() {
+        paused = true;
+    }
+
+    /** Observes forward calls again after {@link #pause()}. */
+    public void resume() {
+        paused = false;
     }
 
     /** True when the current step is recorded. */
@@ -143,7 +170,7 @@ public final class Monitor implements AutoCloseable {
     // ---- forward and backward ----------------------------------------------------------------
 
     private void onForward(LayerInfo info, Var in, Var out) {
-        if (!attached) return;
+        if (!attached || paused) return;
         if (!producers.containsKey(in) && checkedInputs.put(in, Boolean.TRUE) == null && !in.value().isFinite()) {
             nonFinite("input", info, NonFiniteException.Phase.FORWARD, "the model input (or a value computed outside any module) is NaN or infinite");
         }
@@ -202,7 +229,7 @@ public final class Monitor implements AutoCloseable {
      * during the coming backward, on recorded steps. Call it after the forward that made them.
      */
     public void trackThroughTime(String name, List<Var> states) {
-        if (!isRecording()) return;
+        if (!isRecording() || paused) return;
         TimeTrack track = new TimeTrack(name, states.size());
         for (int t = 0; t < states.size(); t++) {
             Var h = states.get(t);
@@ -247,6 +274,16 @@ public final class Monitor implements AutoCloseable {
             long bad = a.readWeights();
             if (bad > 0) nonFinite("weight gradient", a.info, NonFiniteException.Phase.BACKWARD, bad + " values of dL/dW are NaN or infinite");
         }
+    }
+
+    /**
+     * Closes a step that an exception ended (a NaN thrown mid-step): like {@link #endStep()} but
+     * without reading the weights, so the rows collected so far and the step's first NaN/infinity
+     * are kept in {@link #history()} without a second exception.
+     */
+    public StepRecord abandonStep() {
+        weightsRead = true;
+        return endStep();
     }
 
     /**

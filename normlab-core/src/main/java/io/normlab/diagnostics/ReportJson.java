@@ -9,13 +9,9 @@ final class ReportJson {
     private ReportJson() {}
 
     static String render(DiagnosticReport r) {
-        StringBuilder sb = new StringBuilder("{\"config\":{");
-        int i = 0;
-        for (Map.Entry<String, String> e : r.config().entrySet()) {
-            if (i++ > 0) sb.append(',');
-            sb.append(Json.quote(e.getKey())).append(':').append(Json.quote(e.getValue()));
-        }
-        sb.append("},\"seeds\":").append(r.seeds());
+        StringBuilder sb = new StringBuilder("{\"config\":");
+        config(r.config(), sb);
+        sb.append(",\"seeds\":").append(r.seeds());
         sb.append(",\"summary\":{\"verdict\":").append(Json.quote(r.verdict().name()));
         sb.append(",\"actGradRatio\":"); spread(r.actGradRatio(), sb);
         sb.append(",\"weightGradRatio\":"); spread(r.weightGradRatio(), sb);
@@ -44,7 +40,19 @@ final class ReportJson {
         return sb.append("]}").toString();
     }
 
-    private static void diagnosis(Diagnosis d, StringBuilder sb) {
+    /** A string map as a JSON object. */
+    static void config(Map<String, String> config, StringBuilder sb) {
+        sb.append('{');
+        int i = 0;
+        for (Map.Entry<String, String> e : config.entrySet()) {
+            if (i++ > 0) sb.append(',');
+            sb.append(Json.quote(e.getKey())).append(':').append(Json.quote(e.getValue()));
+        }
+        sb.append('}');
+    }
+
+    /** One diagnosis: verdicts, ratios, the first NaN, every per-layer row, the hidden layers, through-time evidence. */
+    static void diagnosis(Diagnosis d, StringBuilder sb) {
         sb.append("{\"step\":").append(d.step()).append(",\"verdict\":").append(Json.quote(d.verdict().name())).append(",\"verdicts\":");
         strings(d.verdicts().stream().map(Enum::name).toList(), sb);
         field(sb, "actGradRatio", d.actGradRatio());
@@ -56,7 +64,7 @@ final class ReportJson {
         sb.append(",\"nonFinite\":");
         NonFiniteEvent e = d.nonFinite();
         if (e == null) sb.append("null");
-        else sb.append("{\"layerPath\":").append(Json.quote(e.layerPath())).append(",\"layerType\":").append(Json.quote(e.layerType()))
+        else sb.append("{\"layerPath\":").append(quoteOrNull(e.layerPath())).append(",\"layerType\":").append(quoteOrNull(e.layerType()))
                 .append(",\"step\":").append(e.step()).append(",\"phase\":").append(Json.quote(e.phase().name()))
                 .append(",\"message\":").append(Json.quote(e.message())).append('}');
         sb.append(",\"layers\":[");
@@ -123,6 +131,10 @@ final class ReportJson {
     private static void number(double v, StringBuilder sb) {
         if (Double.isFinite(v)) sb.append(v);
         else sb.append("null");
+    }
+
+    private static String quoteOrNull(String s) {
+        return s == null ? "null" : Json.quote(s);
     }
 
     private static void strings(List<String> items, StringBuilder sb) {

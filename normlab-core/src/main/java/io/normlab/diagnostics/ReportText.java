@@ -49,6 +49,28 @@ final class ReportText {
         return sb.toString();
     }
 
+    /** {@link Diagnosis#summary()}. */
+    static String summary(Diagnosis d) {
+        StringBuilder sb = new StringBuilder(String.join(", ", d.verdicts().stream().map(Enum::name).toList()));
+        if (!d.hidden().isEmpty()) {
+            sb.append("  act-grad first/last ").append(Text.num(d.actGradRatio())).append("  weight-grad first/last ").append(Text.num(d.weightGradRatio()));
+        }
+        HiddenLayer worst = null;
+        double share = 0;
+        String what = "";
+        for (HiddenLayer h : d.hidden()) {
+            if (h.deadFraction() > share) { worst = h; share = h.deadFraction(); what = " dead "; }
+            if (h.saturatedFraction() > share) { worst = h; share = h.saturatedFraction(); what = " saturated "; }
+        }
+        if (worst != null && share >= Diagnosis.NOTABLE_SHARE) sb.append("  (layer ").append(worst.index()).append(what).append(Text.pct(share)).append(')');
+        for (Diagnosis.TimeEvidence t : d.time()) {
+            sb.append("  through time '").append(t.gradients().name()).append("' first/last ").append(Text.num(t.ratio()))
+                    .append(", factor ").append(Text.num(t.factor())).append("/step");
+        }
+        if (d.nonFinite() != null) sb.append("  first NaN/inf: ").append(d.nonFinite().message());
+        return sb.toString();
+    }
+
     private static void layerTable(Diagnosis d, StringBuilder sb) {
         String fmt = "  %-14s %-12s %10s %10s %6s %6s %11s %10s %11s %10s%n";
         sb.append(String.format(Locale.ROOT, fmt, "layer", "type", "act mean", "act std", "sat", "dead", "||dL/dy||", "||W||", "||dL/dW||", "update/W"));

@@ -62,8 +62,11 @@ public final class Thresholds {
     /** BatchNorm with fewer samples per batch than this is noisy: Wu and He 2018 measure BN's error rising from batch 8 down. */
     public static final int SMALL_BATCH = 8;
 
-    /** Inputs are unstandardized when feature standard deviations differ by more than this factor. */
-    public static final double INPUT_SCALE_RATIO = 100;
+    /**
+     * Inputs are unstandardized when feature scales (max |x| per feature) differ by more than this
+     * factor: {@link io.normlab.data.FeatureScales#RATIO_LIMIT}, the limit data loading warns at.
+     */
+    public static final double INPUT_SCALE_RATIO = io.normlab.data.FeatureScales.RATIO_LIMIT;
 
     /** ... or when a feature's |mean| exceeds this many of its standard deviations (a large constant offset). */
     public static final double INPUT_MEAN_TO_STD = 10;

@@ -2,15 +2,10 @@ package io.normlab.io;
 
 import io.normlab.tensor.Shape;
 import io.normlab.tensor.Tensor;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,26 +88,8 @@ public final class SafeTensorsWriter {
         return out.array();
     }
 
-    /** Writes atomically to {@code path} (temporary file + rename). */
+    /** Writes atomically to {@code path} (temporary file + rename, {@link AtomicFile}). */
     public void write(Path path) {
-        Path dir = path.toAbsolutePath().getParent();
-        Path tmp = null;
-        try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, path.getFileName().toString(), ".tmp");
-            try (OutputStream os = Files.newOutputStream(tmp)) {
-                os.write(toBytes());
-            }
-            Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the original failure is what matters
-                }
-            }
-            throw new UncheckedIOException("cannot write safetensors file " + path, e);
-        }
+        AtomicFile.write(path, toBytes(), "safetensors file");
     }
 }

@@ -77,6 +77,22 @@ public final class Checkpoint {
         return pos;
     }
 
+    /**
+     * The model weights in {@code file}: the {@code model.*} tensors (prefix removed) of a NormLab
+     * checkpoint, or every tensor of any other safetensors file (a PyTorch state dict saved with
+     * {@code safetensors.torch.save_file}). Load them with {@link Module#loadStateDict}.
+     */
+    public static Map<String, Tensor> readModelState(Path file) {
+        SafeTensors st = SafeTensors.read(file);
+        boolean checkpoint = FORMAT.equals(st.metadata().get("format"));
+        Map<String, Tensor> state = new LinkedHashMap<>();
+        for (String name : st.names()) {
+            if (!checkpoint) state.put(name, st.tensor(name));
+            else if (name.startsWith("model.")) state.put(name.substring(6), st.tensor(name));
+        }
+        return state;
+    }
+
     private static Map<String, Tensor> copy(Map<String, Tensor> state) {
         Map<String, Tensor> c = new LinkedHashMap<>();
         state.forEach((k, t) -> c.put(k, t.copy()));

@@ -6,7 +6,10 @@ import io.normlab.autograd.Var;
 import io.normlab.data.Batch;
 import io.normlab.data.DataLoader;
 import io.normlab.data.Dataset;
+import io.normlab.diagnostics.Monitor;
+import io.normlab.diagnostics.NonFiniteException;
 import io.normlab.nn.Module;
+import io.normlab.nn.norm.AfterStep;
 import io.normlab.optim.GradClip;
 import io.normlab.optim.LrSchedule;
 import io.normlab.optim.Optimizer;
@@ -22,9 +25,16 @@ import java.util.List;
  * <p>One step: {@code zeroGrad}; forward in train mode; loss (a NaN or infinite loss throws
  * {@link NonFiniteException} naming the step, before any update); backward; optional clipping of
  * the global gradient norm (a non-finite norm throws likewise); learning rate set to
- * {@code schedule.at(step)} when a schedule is given; {@code optimizer.step()}; listeners'
- * {@code onStep}. After each epoch the model is evaluated on the validation set (eval mode, no
- * graph) and the listeners get {@code onEpochEnd}.
+ * {@code schedule.at(step)} when a schedule is given; {@code optimizer.step()};
+ * {@link AfterStep#applyAll} on the model (constraints such as Batch-Instance Normalization's gate
+ * clipping); listeners' {@code onStep}. After each epoch the model is evaluated on the validation
+ * set (eval mode, no graph) and the listeners get {@code onEpochEnd}.
+ *
+ * <p>With a {@link Monitor} ({@link #setMonitor}) the step also reads the weight-gradient norms
+ * right after backward (before clipping, so an explosion stays visible), measures the
+ * update-to-weight ratio across the optimizer step and the after-step constraints, and closes the
+ * monitor's step before the listeners run; a NaN or infinity inside the model is then reported by
+ * the monitor, naming the layer, before the loss check sees it.
  *
  * <p>The trainer counts steps and epochs; {@link #fit} runs the epochs not yet done, so a trainer
  * restored from a checkpoint ({@link #loadCheckpoint}) continues where the saved run stopped.
@@ -62,6 +72,7 @@ public final class Trainer {
     private final Optimizer optimizer;
     private final Options options;
     private final List<TrainingListener> listeners = new ArrayList<>();
+    private Monitor monitor;
     private int step;
     private int epoch;
 
@@ -75,6 +86,23 @@ public final class Trainer {
     public Trainer addListener(TrainingListener listener) {
         listeners.add(listener);
         return this;
+    }
+
+    /**
+     * Lets {@code m}, attached to this trainer's model, observe every training step (see the class
+     * comment): the trainer numbers the monitor's steps like its own ({@link Monitor#startAt}, so a
+     * resumed run continues the numbering), pauses it during validation, and when a step fails
+     * closes it with {@link Monitor#abandonStep()} so the rows collected so far stay in its history.
+     * Null removes it. Returns this.
+     */
+    public Trainer setMonitor(Monitor m) {
+        this.monitor = m;
+        return this;
+    }
+
+    /** The monitor set with {@link #setMonitor}, or null. */
+    public Monitor monitor() {
+        return monitor;
     }
 
     /** Optimizer steps taken so far. */
@@ -144,22 +172,45 @@ public final class Trainer {
     private record StepResult(double loss, int correct) {}
 
     private StepResult trainStep(Batch b) {
+        Monitor m = monitor; // a listener may replace or remove the monitor during the step
+        if (m == null) return runStep(b);
+        if (m.step() != step) m.startAt(step);
+        try {
+            return runStep(b);
+        } catch (RuntimeException e) {
+            if (m.step() == step) m.abandonStep(); // the step did not reach endStep
+            throw e;
+        }
+    }
+
+    private StepResult runStep(Batch b) {
         optimizer.zeroGrad();
         Var logits = model.forward(Var.of(b.x()));
         Var loss = Losses.crossEntropy(logits, b.y());
         double value = loss.value().item();
-        if (!Double.isFinite(value)) throw new NonFiniteException("loss", value, step, epoch);
+        if (!Double.isFinite(value)) throw diverged("loss", value, NonFiniteException.Phase.FORWARD);
         loss.backward();
+        if (monitor != null) monitor.beforeUpdate();
         if (options.clipNorm() > 0) {
             double norm = GradClip.clipNorm(optimizer.params(), options.clipNorm());
-            if (!Double.isFinite(norm)) throw new NonFiniteException("gradient norm", norm, step, epoch);
+            if (!Double.isFinite(norm)) throw diverged("gradient norm", norm, NonFiniteException.Phase.BACKWARD);
         }
         if (options.schedule() != null) optimizer.setLearningRate(options.schedule().at(step));
         optimizer.step();
+        AfterStep.applyAll(model);
+        if (monitor != null) {
+            monitor.afterUpdate();
+            monitor.endStep();
+        }
         int correct = countCorrect(logits, b.y());
         for (TrainingListener l : listeners) l.onStep(step, value);
         step++;
         return new StepResult(value, correct);
+    }
+
+    private NonFiniteException diverged(String quantity, double value, NonFiniteException.Phase phase) {
+        return NonFiniteException.ofQuantity(quantity, value, step, phase, "training diverged in epoch " + epoch
+                + " (counted from 0); lower the learning rate, clip the gradients or normalize the inputs and layers");
     }
 
     /**
@@ -167,7 +218,13 @@ public final class Trainer {
      * graph; the model's previous mode is restored afterwards.
      */
     public Evaluation evaluate(Dataset data) {
-        return evaluate(model, data);
+        if (monitor == null) return evaluate(model, data);
+        monitor.pause();
+        try {
+            return evaluate(model, data);
+        } finally {
+            monitor.resume();
+        }
     }
 
     /** {@link #evaluate(Dataset)} for any classifier. */

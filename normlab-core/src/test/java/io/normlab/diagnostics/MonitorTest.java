@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class MonitorTest {
@@ -173,7 +174,10 @@ class MonitorTest {
         assertEquals(6, norms.length);
         for (int t = 0; t < 6; t++) assertEquals(norm(hs.get(t).grad().data()), norms[t], 1e-6 * norms[t], "t=" + t);
         assertTrue(norms[0] < norms[5], "small recurrent weights: the gradient shrinks going back in time");
-        assertEquals(Verdict.VANISHING, Diagnoser.diagnose(rec).time().get(0).verdict());
+        Diagnosis d = Diagnoser.diagnose(rec);
+        assertEquals(Verdict.VANISHING, d.time().get(0).verdict());
+        assertEquals(Set.of(Verdict.VANISHING), d.verdicts(), "vanishing through time is a network verdict");
+        assertTrue(d.summary().contains("through time 'toy' first/last "), d.summary());
     }
 
     @Test

@@ -62,14 +62,10 @@ final class Nets {
         return loss;
     }
 
-    /** Attaches a monitor, runs one forward+backward on random standardized input, diagnoses it. */
+    /** One forward+backward on random standardized input with random labels, diagnosed ({@link Diagnoser#probe}). */
     static Diagnosis diagnoseOnce(Module net, int in, int batch, int classes, long seed) {
         Rng rng = new Rng(seed);
         Tensor x = Tensor.randn(rng, batch, in);
-        int[] y = labels(rng, batch, classes);
-        try (Monitor mon = Monitor.attach(net)) {
-            forwardBackward(net, x, y);
-            return Diagnoser.diagnose(mon.endStep());
-        }
+        return Diagnoser.probe(net, x, labels(rng, batch, classes));
     }
 }

@@ -1,14 +1,11 @@
 package io.normlab.nn.norm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.normlab.autograd.Var;
 import io.normlab.io.SafeTensors;
 import io.normlab.nn.Module;
 import io.normlab.tensor.Tensor;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -37,12 +34,7 @@ class GoldenParityTest {
     }
 
     static SafeTensors load(String name) {
-        try (InputStream in = GoldenParityTest.class.getResourceAsStream("/golden/" + name + ".safetensors")) {
-            assertNotNull(in, "missing test resource /golden/" + name + ".safetensors");
-            return SafeTensors.parse(in.readAllBytes(), name);
-        } catch (IOException e) {
-            throw new AssertionError("reading golden case " + name, e);
-        }
+        return io.normlab.io.GoldenCase.load(name);
     }
 
     private static Map<String, Tensor> prefixed(SafeTensors st, String prefix) {
