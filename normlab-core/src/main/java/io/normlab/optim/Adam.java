@@ -1,6 +1,7 @@
 package io.normlab.optim;
 
 import io.normlab.autograd.Var;
+import io.normlab.tensor.Parallel;
 import io.normlab.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,17 +77,28 @@ public final class Adam extends Optimizer {
             float bc2Sqrt = (float) Math.sqrt(bc2);
             float decay = (float) (1 - lr * cfg.weightDecay());
             float[] mk = m[k], vk = v[k];
-            for (int i = 0; i < w.length; i++) {
-                float gi = g[i];
-                if (wd != 0) {
-                    if (cfg.decoupled()) w[i] *= decay;
-                    else gi += wd * w[i];
-                }
-                mk[i] += oneMinusB1 * (gi - mk[i]);
-                vk[i] = b2 * vk[i] + oneMinusB2 * gi * gi;
-                float denom = (float) Math.sqrt(vk[i]) / bc2Sqrt + eps;
-                w[i] -= stepSize * (mk[i] / denom);
-            }
+            boolean coupled = wd != 0 && !cfg.decoupled();
+            // Elementwise, so the same bits whatever the chunking.
+            Parallel.forRange(w.length, GRAIN, (c, lo, hi) -> {
+                if (wd != 0 && cfg.decoupled()) for (int i = lo; i < hi; i++) w[i] *= decay;
+                if (coupled) update(w, g, wd, mk, vk, lo, hi, oneMinusB1, b2, oneMinusB2, bc2Sqrt, eps, stepSize);
+                else update(w, g, 0f, mk, vk, lo, hi, oneMinusB1, b2, oneMinusB2, bc2Sqrt, eps, stepSize);
+            });
+        }
+    }
+
+    /** Elements per parallel chunk of the update. */
+    private static final int GRAIN = 1 << 14;
+
+    /** The moments and the step on elements [lo, hi), with the L2 term {@code wd * w} added to the gradient (0 for none). */
+    private static void update(float[] w, float[] g, float wd, float[] mk, float[] vk, int lo, int hi, float oneMinusB1,
+                               float b2, float oneMinusB2, float bc2Sqrt, float eps, float stepSize) {
+        for (int i = lo; i < hi; i++) {
+            float gi = wd != 0 ? g[i] + wd * w[i] : g[i];
+            mk[i] += oneMinusB1 * (gi - mk[i]);
+            vk[i] = b2 * vk[i] + oneMinusB2 * gi * gi;
+            float denom = (float) Math.sqrt(vk[i]) / bc2Sqrt + eps;
+            w[i] -= stepSize * (mk[i] / denom);
         }
     }
 

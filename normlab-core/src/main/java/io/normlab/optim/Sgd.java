@@ -1,6 +1,7 @@
 package io.normlab.optim;
 
 import io.normlab.autograd.Var;
+import io.normlab.tensor.Parallel;
 import io.normlab.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +47,9 @@ public final class Sgd extends Optimizer {
         }
     }
 
+    /** Elements per parallel chunk of the update. */
+    private static final int GRAIN = 1 << 15;
+
     private final Config cfg;
     private final float[][] momentumBuffers;
 
@@ -57,24 +61,37 @@ public final class Sgd extends Optimizer {
 
     @Override
     public void step() {
-        float lrF = (float) lr, wd = (float) cfg.weightDecay(), mom = (float) cfg.momentum();
-        float damp = (float) (1 - cfg.dampening());
         for (int k = 0; k < params.size(); k++) {
             Var p = params.get(k);
             if (p.grad() == null) continue;
             float[] w = p.value().data(), g = p.grad().data();
+            boolean first = momentumBuffers[k] == null && cfg.momentum() != 0;
+            if (first) momentumBuffers[k] = new float[w.length];
             float[] buf = momentumBuffers[k];
-            boolean first = buf == null && mom != 0;
-            if (first) buf = momentumBuffers[k] = new float[w.length];
-            for (int i = 0; i < w.length; i++) {
-                float d = wd != 0 ? g[i] + wd * w[i] : g[i];
-                if (mom != 0) {
-                    buf[i] = first ? d : mom * buf[i] + damp * d;
-                    d = cfg.nesterov() ? d + mom * buf[i] : buf[i];
-                }
-                w[i] -= lrF * d;
-            }
+            // Elementwise, so the same bits whatever the chunking.
+            Parallel.forRange(w.length, GRAIN, (c, lo, hi) -> update(w, g, buf, first, lo, hi));
         }
+    }
+
+    /**
+     * The rule on elements [lo, hi), one branch-free loop per case (C2 vectorizes those); each
+     * case computes exactly the expressions of the class comment, in the same order.
+     */
+    private void update(float[] w, float[] g, float[] buf, boolean first, int lo, int hi) {
+        float lrF = (float) lr, wd = (float) cfg.weightDecay(), mom = (float) cfg.momentum();
+        float damp = (float) (1 - cfg.dampening());
+        if (mom == 0) {
+            if (wd == 0) for (int i = lo; i < hi; i++) w[i] -= lrF * g[i];
+            else for (int i = lo; i < hi; i++) w[i] -= lrF * (g[i] + wd * w[i]);
+            return;
+        }
+        if (first && wd == 0) System.arraycopy(g, lo, buf, lo, hi - lo);
+        else if (first) for (int i = lo; i < hi; i++) buf[i] = g[i] + wd * w[i];
+        else if (wd == 0) for (int i = lo; i < hi; i++) buf[i] = mom * buf[i] + damp * g[i];
+        else for (int i = lo; i < hi; i++) buf[i] = mom * buf[i] + damp * (g[i] + wd * w[i]);
+        if (!cfg.nesterov()) for (int i = lo; i < hi; i++) w[i] -= lrF * buf[i];
+        else if (wd == 0) for (int i = lo; i < hi; i++) w[i] -= lrF * (g[i] + mom * buf[i]);
+        else for (int i = lo; i < hi; i++) w[i] -= lrF * ((g[i] + wd * w[i]) + mom * buf[i]);
     }
 
     @Override

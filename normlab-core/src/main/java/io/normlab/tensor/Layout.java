@@ -33,6 +33,12 @@ public final class Layout {
             seen[ax] = true;
             out[i] = s[ax];
         }
+        if (swapsLastTwo(order)) {
+            float[] x = t.data(), y = new float[x.length];
+            int rows = s[r - 2], cols = s[r - 1], size = rows * cols;
+            for (int at = 0; at < x.length; at += size) transposeMatrix(x, at, rows, cols, y, at);
+            return Tensor.wrap(y, out);
+        }
         int[] inStrides = Shape.strides(s);
         int[] st = new int[r];
         for (int i = 0; i < r; i++) st[i] = inStrides[Shape.axis("permute", order[i], r)];
@@ -50,6 +56,34 @@ public final class Layout {
             }
         }
         return Tensor.wrap(y, out);
+    }
+
+    private static boolean swapsLastTwo(int[] order) {
+        int r = order.length;
+        if (r < 2 || order[r - 2] != r - 1 || order[r - 1] != r - 2) return false;
+        for (int i = 0; i < r - 2; i++) if (order[i] != i) return false;
+        return true;
+    }
+
+    /** Tile edge of {@link #transposeMatrix}: a tile's source and destination rows stay in L1. */
+    private static final int TILE = 16;
+
+    /**
+     * {@code dst[dstOff + j*rows + i] = src[srcOff + i*cols + j]}: a rows x cols row-major matrix
+     * written transposed, tile by tile (a plain double loop would write every element to a
+     * different cache line).
+     */
+    public static void transposeMatrix(float[] src, int srcOff, int rows, int cols, float[] dst, int dstOff) {
+        for (int i0 = 0; i0 < rows; i0 += TILE) {
+            int i1 = Math.min(rows, i0 + TILE);
+            for (int j0 = 0; j0 < cols; j0 += TILE) {
+                int j1 = Math.min(cols, j0 + TILE);
+                for (int i = i0; i < i1; i++) {
+                    int from = srcOff + i * cols;
+                    for (int j = j0; j < j1; j++) dst[dstOff + j * rows + i] = src[from + j];
+                }
+            }
+        }
     }
 
     /** Elements {@code [start, end)} along {@code dim}. */

@@ -9,7 +9,7 @@ class LayoutTest {
 
     @Test
     void permuteMatchesTheIndexDefinition() {
-        int[][] orders = {{0, 1, 2, 3}, {3, 2, 1, 0}, {1, 3, 0, 2}, {0, 2, 3, 1}, {-1, 0, -3, 2}};
+        int[][] orders = {{0, 1, 2, 3}, {3, 2, 1, 0}, {1, 3, 0, 2}, {0, 2, 3, 1}, {-1, 0, -3, 2}, {0, 1, 3, 2}};
         for (int[] order : orders) {
             Tensor y = Layout.permute(T, order);
             int[] s = T.shape();
@@ -32,6 +32,20 @@ class LayoutTest {
         assertArrayEquals(T.data(), Layout.transpose(y, -1, 1).data());
         Tensor m = Tensor.of(new float[][] {{1, 2, 3}, {4, 5, 6}});
         assertArrayEquals(new float[] {1, 4, 2, 5, 3, 6}, m.transpose(0, 1).data());
+    }
+
+    @Test
+    void transposeMatrixTilesMatchTheDefinitionAtEdges() {
+        for (int[] rc : new int[][] {{37, 21}, {16, 16}, {1, 50}, {50, 1}, {33, 17}}) {
+            int rows = rc[0], cols = rc[1];
+            Tensor a = Tensor.randn(new Rng(rows * 100 + cols), rows, cols);
+            float[] dst = new float[rows * cols + 3];
+            Layout.transposeMatrix(a.data(), 0, rows, cols, dst, 3);
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) assertEquals(a.get(i, j), dst[3 + j * rows + i], 0f, rows + "x" + cols + " at " + i + "," + j);
+            }
+            assertArrayEquals(new float[] {0f, 0f, 0f}, java.util.Arrays.copyOf(dst, 3));
+        }
     }
 
     @Test

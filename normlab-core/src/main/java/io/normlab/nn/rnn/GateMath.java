@@ -2,6 +2,7 @@ package io.normlab.nn.rnn;
 
 import io.normlab.tensor.Gemm;
 import io.normlab.tensor.MathLoops;
+import io.normlab.tensor.Layout;
 import io.normlab.tensor.Tensor;
 
 /** Dense pieces shared by the fused recurrent cells (row-major arrays, Gemm for every product). */
@@ -31,10 +32,8 @@ final class GateMath {
     /** A (rows x cols) row-major matrix transposed. */
     static float[] transposed(Tensor w) {
         int rows = w.size(0), cols = w.size(1);
-        float[] src = w.data(), t = new float[src.length];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) t[c * rows + r] = src[r * cols + c];
-        }
+        float[] t = new float[rows * cols];
+        Layout.transposeMatrix(w.data(), 0, rows, cols, t, 0);
         return t;
     }
 

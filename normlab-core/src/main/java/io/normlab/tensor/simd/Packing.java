@@ -12,10 +12,10 @@ final class Packing {
 
     private Packing() {}
 
-    /** Rows [i0, i0+mc) and columns [pc, pc+kc) of op(A) into {@code ap}: sliver s at {@code s*kc*MR}. */
-    static void packA(boolean transA, float[] a, int aOff, int m, int k, int i0, int mc, int pc, int kc, float[] ap) {
+    /** Rows [i0, i0+mc) and columns [pc, pc+kc) of op(A) into {@code ap}: sliver s at {@code apAt + s*kc*MR}. */
+    static void packA(boolean transA, float[] a, int aOff, int m, int k, int i0, int mc, int pc, int kc, float[] ap, int apAt) {
         for (int s = 0, rows = 0; rows < mc; s++, rows += MR) {
-            int mr = Math.min(MR, mc - rows), dst = s * kc * MR, row = i0 + rows;
+            int mr = Math.min(MR, mc - rows), dst = apAt + s * kc * MR, row = i0 + rows;
             if (transA) {
                 // A stored k x m: the MR values of one k are contiguous.
                 for (int p = 0; p < kc; p++) {

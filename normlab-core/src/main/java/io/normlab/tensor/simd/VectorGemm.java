@@ -39,7 +39,7 @@ public final class VectorGemm implements Gemm {
     /** Tasks per thread wanted when rows alone do not give enough of them. */
     private static final int TASKS_PER_THREAD = 4;
 
-    private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[4][]);
+    private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[5][]);
 
     @Override
     public void gemm(boolean transA, boolean transB, int m, int n, int k,
@@ -60,6 +60,7 @@ public final class VectorGemm implements Gemm {
                                  float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate) {
         boolean packB = transB || m > DIRECT_B_MAX_M;
         boolean parallel = 2L * m * n * k >= PARALLEL_FLOPS && Parallel.threads() > 1;
+        float[] sharedA = null;
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             int slivers = (nc + NR - 1) / NR;
@@ -71,30 +72,37 @@ public final class VectorGemm implements Gemm {
             int groupSize = mBlocks >= wanted ? slivers : Math.max(1, slivers * mBlocks / wanted);
             int groups = (slivers + groupSize - 1) / groupSize;
             int tasks = mBlocks * groups;
+            // Several tasks share a row block: its A slivers are packed once, up front, for all of them.
+            if (groups > 1 && sharedA == null) sharedA = SharedA.pack(transA, a, aOff, m, k, parallel);
             final int jc0 = jc;
+            final float[] packedA = sharedA;
             Parallel.forRange(tasks, parallel ? 1 : tasks, (ch, lo, hi) -> {
                 for (int t = lo; t < hi; t++) {
                     int ib = t / groups, g = t % groups;
                     int s0 = g * groupSize, s1 = Math.min(slivers, s0 + groupSize);
-                    block(transA, a, aOff, m, k, ib * MC, Math.min(MC, m - ib * MC), panel, s0, s1, c, cOff, n, jc0, accumulate);
+                    block(transA, a, aOff, m, k, ib * MC, Math.min(MC, m - ib * MC), packedA, panel, s0, s1, c, cOff, n, jc0, accumulate);
                 }
             });
         }
     }
 
-    /** Rows [i0, i0+mc) of C against column slivers [s0, s1) of the panel, over all of k. */
-    private static void block(boolean transA, float[] a, int aOff, int m, int k, int i0, int mc, Panel panel, int s0, int s1,
-                              float[] c, int cOff, int n, int jc, boolean accumulate) {
+    /**
+     * Rows [i0, i0+mc) of C against column slivers [s0, s1) of the panel, over all of k; A's slivers
+     * are read from {@code packedA} (laid out by {@link SharedA}) or, when it is null, packed here.
+     */
+    private static void block(boolean transA, float[] a, int aOff, int m, int k, int i0, int mc, float[] packedA, Panel panel,
+                              int s0, int s1, float[] c, int cOff, int n, int jc, boolean accumulate) {
         int aSlivers = (mc + MR - 1) / MR;
         float[][] buf = BUFFERS.get();
         int blocks = (k + KC - 1) / KC, kcMax = (k + blocks - 1) / blocks; // k cut into equal blocks of at most KC
-        float[] ap = buffer(buf, 0, aSlivers * MR * kcMax);
+        float[] ap = packedA != null ? packedA : buffer(buf, 0, aSlivers * MR * kcMax);
         float[] tile = buffer(buf, 1, MR * NR);
         float[] edge = buffer(buf, 3, MR * NR);
         for (int pc = 0; pc < k; pc += kcMax) {
             int kc = Math.min(kcMax, k - pc);
             boolean add = accumulate || pc > 0;
-            Packing.packA(transA, a, aOff, m, k, i0, mc, pc, kc, ap);
+            int apAt = packedA != null ? SharedA.at(i0, k, pc, aSlivers) : 0;
+            if (packedA == null) Packing.packA(transA, a, aOff, m, k, i0, mc, pc, kc, ap, 0);
             for (int s = s0; s < s1; s++) {
                 int j0 = jc + s * NR, nr = Math.min(NR, n - j0);
                 float[] bs = panel.array(s);
@@ -102,9 +110,9 @@ public final class VectorGemm implements Gemm {
                 for (int is = 0; is < aSlivers; is++) {
                     int row = i0 + is * MR, mr = Math.min(MR, mc - is * MR);
                     if (mr == MR && nr == NR) {
-                        MicroKernel.run(ap, is * kc * MR, bs, bAt, bStride, kc, c, cOff + row * n + j0, n, add, tile);
+                        MicroKernel.run(ap, apAt + is * kc * MR, bs, bAt, bStride, kc, c, cOff + row * n + j0, n, add, tile);
                     } else {
-                        MicroKernel.edge(ap, is * kc * MR, bs, bAt, bStride, kc, edge, (nr + VL - 1) / VL);
+                        MicroKernel.edge(ap, apAt + is * kc * MR, bs, bAt, bStride, kc, edge, (nr + VL - 1) / VL);
                         for (int i = 0; i < mr; i++) {
                             int at = cOff + (row + i) * n + j0;
                             for (int j = 0; j < nr; j++) c[at + j] = add ? c[at + j] + edge[i * NR + j] : edge[i * NR + j];
@@ -112,6 +120,35 @@ public final class VectorGemm implements Gemm {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * All of op(A) packed once, for products whose row blocks are shared by several tasks: row
+     * block ib (rows from {@code ib * MC}) starts at {@code ib * MC * k}; inside it, the k-block
+     * starting at pc holds its slivers (as {@link Packing#packA} lays them out) from
+     * {@code pc * slivers * MR}. Packed by row block, in parallel when the product is.
+     */
+    static final class SharedA {
+        private SharedA() {}
+
+        static float[] pack(boolean transA, float[] a, int aOff, int m, int k, boolean parallel) {
+            int mBlocks = (m + MC - 1) / MC, blocks = (k + KC - 1) / KC, kcMax = (k + blocks - 1) / blocks;
+            float[] ap = buffer(BUFFERS.get(), 4, mBlocks * MC * k);
+            Parallel.forRange(mBlocks, parallel ? 1 : mBlocks, (ch, lo, hi) -> {
+                for (int ib = lo; ib < hi; ib++) {
+                    int i0 = ib * MC, mc = Math.min(MC, m - i0), aSlivers = (mc + MR - 1) / MR;
+                    for (int pc = 0; pc < k; pc += kcMax) {
+                        Packing.packA(transA, a, aOff, m, k, i0, mc, pc, Math.min(kcMax, k - pc), ap, at(i0, k, pc, aSlivers));
+                    }
+                }
+            });
+            return ap;
+        }
+
+        /** Where the k-block starting at pc of the row block starting at i0 (of aSlivers slivers) begins. */
+        static int at(int i0, int k, int pc, int aSlivers) {
+            return i0 * k + pc * aSlivers * MR;
         }
     }
 
