@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Matrix products against a naive triple loop in double, for every GEMM kernel (the plain-Java
  * {@link BlockedGemm}: 4-row groups, 16-row chunks, KC = 256, NC = 512; and, when the Vector API is
- * present, {@code VectorGemm}: MR = 4, NR = 4 vectors (64 floats with AVX-512), MC = 64, KC = 256,
+ * present, {@code VectorGemm}: MR = 4, NR = 4 vectors (64 floats with AVX-512), MC = 64, KC = 128,
  * NC = 1024, B read in place up to 64 rows of A and packed above, narrow kernels for a last block
  * of 1, 2 or 3 vectors, dot products for a small A B^T with a long k). Sizes straddle those blocks. A float sum of k products is within {@code k * eps32 * sum|a||b|} of
  * the exact value (the standard gamma_k bound), so the tolerance below cannot fail on a correct

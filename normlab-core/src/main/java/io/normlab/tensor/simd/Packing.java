@@ -14,16 +14,13 @@ final class Packing {
 
     /** Rows [i0, i0+mc) and columns [pc, pc+kc) of op(A) into {@code ap}: sliver s at {@code apAt + s*kc*MR}. */
     static void packA(boolean transA, float[] a, int aOff, int m, int k, int i0, int mc, int pc, int kc, float[] ap, int apAt) {
+        if (transA) {
+            packTransposedA(a, aOff, m, i0, mc, pc, kc, ap, apAt);
+            return;
+        }
         for (int s = 0, rows = 0; rows < mc; s++, rows += MR) {
             int mr = Math.min(MR, mc - rows), dst = apAt + s * kc * MR, row = i0 + rows;
-            if (transA) {
-                // A stored k x m: the MR values of one k are contiguous.
-                for (int p = 0; p < kc; p++) {
-                    int src = aOff + (pc + p) * m + row, d = dst + p * MR;
-                    for (int i = 0; i < mr; i++) ap[d + i] = a[src + i];
-                    for (int i = mr; i < MR; i++) ap[d + i] = 0f;
-                }
-            } else if (mr == MR) {
+            if (mr == MR) {
                 int r0 = aOff + row * k + pc, r1 = r0 + k, r2 = r1 + k, r3 = r2 + k;
                 for (int p = 0; p < kc; p++) {
                     int d = dst + p * MR;
@@ -38,6 +35,28 @@ final class Packing {
                     int r = aOff + (row + i) * k + pc;
                     for (int p = 0; p < kc; p++) ap[dst + p * MR + i] = a[r + p];
                 }
+            }
+        }
+    }
+
+    /**
+     * A stored k x m: for each k, the mc values of the block are one contiguous run, read once and
+     * dealt to the slivers (MR each, the last zero-padded). Reading sliver by sliver instead would
+     * revisit each run mc/MR times, rows m floats apart: with m a multiple of 512 those all fall in
+     * the same few L1 sets and every visit misses.
+     */
+    private static void packTransposedA(float[] a, int aOff, int m, int i0, int mc, int pc, int kc, float[] ap, int apAt) {
+        int full = mc / MR, rest = mc - full * MR, step = kc * MR;
+        for (int p = 0; p < kc; p++) {
+            int src = aOff + (pc + p) * m + i0, d = apAt + p * MR;
+            for (int s = 0; s < full; s++, src += MR, d += step) {
+                ap[d] = a[src];
+                ap[d + 1] = a[src + 1];
+                ap[d + 2] = a[src + 2];
+                ap[d + 3] = a[src + 3];
+            }
+            if (rest > 0) {
+                for (int i = 0; i < MR; i++) ap[d + i] = i < rest ? a[src + i] : 0f;
             }
         }
     }

@@ -29,7 +29,7 @@ public final class VectorGemm implements Gemm {
     static final int VL = S.length();
     static final int MR = 4;
     static final int NR = 4 * VL;
-    private static final int KC = 256;
+    private static final int KC = 128;
     private static final int MC = 64;
     private static final int NC = 1024;
     /** Rows of A above which B (not transposed) is packed: below it each B sliver is read by few A slivers. */
