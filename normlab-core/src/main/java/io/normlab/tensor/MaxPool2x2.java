@@ -15,16 +15,17 @@ final class MaxPool2x2 {
             for (int ow = 0; ow < oW; ow++) {
                 int i0 = top + 2 * ow, i2 = i0 + w;
                 float a = x[xBase + i0], b = x[xBase + i0 + 1], c = x[xBase + i2], d = x[xBase + i2 + 1];
-                int at;
-                if (a + b + c + d == a + b + c + d) {
-                    // No NaN: pairwise, without branches (comparisons of random data are unpredictable);
-                    // a later element wins only when strictly greater.
-                    int ab = b > a ? i0 + 1 : i0, cd = d > c ? i2 + 1 : i2;
-                    at = Math.max(c, d) > Math.max(a, b) ? cd : ab;
-                } else {
+                // No NaN: pairwise, without branches (comparisons of random data are unpredictable);
+                // a later element wins only when strictly greater.
+                boolean bWins = b > a, dWins = d > c;
+                float ab = bWins ? b : a, cd = dWins ? d : c;
+                boolean cdWins = cd > ab;
+                int at = cdWins ? (dWins ? i2 + 1 : i2) : (bWins ? i0 + 1 : i0);
+                float best = cdWins ? cd : ab;
+                if (best + a + b + c + d != best + a + b + c + d) { // a NaN somewhere (or infinities of both signs)
                     at = firstNaNOrMax(a, b, c, d, i0, i2);
+                    best = x[xBase + at];
                 }
-                float best = x[xBase + at];
                 y[o + ow] = best;
                 argmax[o + ow] = at;
             }
