@@ -1,7 +1,6 @@
 package io.normlab.nn.rnn;
 
 import io.normlab.autograd.MatrixOps;
-import io.normlab.autograd.Shaping;
 import io.normlab.autograd.Var;
 import io.normlab.nn.Module;
 import io.normlab.nn.norm.LayerNorm;
@@ -21,8 +20,8 @@ import io.normlab.tensor.Tensor;
  * {@code weight_hh} (4H, H), {@code bias} (4H), all U(+-1/sqrt(H)) as PyTorch's LSTM; the layer
  * norms {@code ln_ih}, {@code ln_hh} (4H) and {@code ln_cell} (H) are {@link LayerNorm}s with
  * PyTorch's defaults (weight 1, bias 0, eps 1e-5). (The paper's b is redundant with the LN shifts;
- * it is kept to match the paper.) Composed from the fused LayerNorm and autograd ops, with the
- * input projection of all steps done at once in {@link #run}.
+ * it is kept to match the paper.) Composed from the fused LayerNorm, the fused gate ops of
+ * {@link LnLstmGates} and autograd ops, with the input projection of all steps done at once in {@link #run}.
  */
 public final class LayerNormLSTM extends Module {
     private final int inputSize;
@@ -60,13 +59,8 @@ public final class LayerNormLSTM extends Module {
 
     /** The gates and the new state from the pre-activations a (N, 4H). */
     private LstmState gates(Var a, Var c) {
-        int hid = hiddenSize;
-        Var i = Shaping.slice(a, 1, 0, hid).sigmoid();
-        Var f = Shaping.slice(a, 1, hid, 2 * hid).sigmoid();
-        Var g = Shaping.slice(a, 1, 2 * hid, 3 * hid).tanh();
-        Var o = Shaping.slice(a, 1, 3 * hid, 4 * hid).sigmoid();
-        Var cNext = f.mul(c).add(i.mul(g));
-        return new LstmState(o.mul(lnCell.forward(cNext).tanh()), cNext);
+        Var cNext = LnLstmGates.cell(a, c, hiddenSize);
+        return new LstmState(LnLstmGates.output(a, lnCell.forward(cNext), hiddenSize), cNext);
     }
 
     /**
