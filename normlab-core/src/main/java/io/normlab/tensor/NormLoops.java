@@ -38,6 +38,12 @@ public interface NormLoops {
     /** {@code sum d^2}. */
     double sumSqDev(float[] x, int off, int len, float hi, float lo);
 
+    /**
+     * One pass: {@code out[0] += sum e}, {@code out[1] += sum e^2} with {@code e = x - shift}
+     * (shifted sums; the caller picks a shift near the mean and checks for cancellation).
+     */
+    void shiftedSums(float[] x, int off, int len, float shift, double[] out);
+
     /** {@code y = d * a + b}. */
     void affine(float[] x, int off, int len, float hi, float lo, float a, float b, float[] y);
 
