@@ -14,8 +14,8 @@ import io.normlab.tensor.Parallel;
  * </pre>
  * written {@code dx = k1 dy + k2 (x - mean) + k3} with {@code k2 = -rstd^3 sum(dxhat (x - mean)) / m}
  * and {@code k3 = -rstd sum(dxhat) / m}. Per chunk of statistics, on one thread: the sums over its
- * rows, then dx while the rows are in cache (a large dx is allocated meanwhile, {@link Overlap}). Parameter gradients combine per-row (or per-chunk) sums in a
- * fixed order: bit-identical for any thread count.
+ * rows, then dx while the rows are in cache (a large dx is allocated meanwhile, {@link Overlap}).
+ * Parameter gradients combine per-row (or per-chunk) sums in a fixed order: bit-identical for any thread count.
  */
 final class NormBackward {
     /** Rows of a column pass summed in float before the partial sums are added in double. */
@@ -37,7 +37,16 @@ final class NormBackward {
         int grain = Accum.grain(Stats.runElements(l)), k = st.size(), chunks = Parallel.chunks(k, grain);
         float[][] partG = element ? new float[chunks][] : null, partB = element ? new float[chunks][] : null;
         float[] mh = new float[k], ml = new float[k], rs = new float[k], k2 = new float[k], k3 = new float[k];
-        float[] dx = Overlap.run(chunks, needDx ? dy.length : -1, null, chunk -> {
+        Overlap.Output group = (g, out) -> {
+            for (int i = 0; i < runs; i++) {
+                for (int t = 0; t < cpg; t++) {
+                    int row = i * c + g * cpg + t, ch = row % c;
+                    if (element) loops.gradElement(dy, x, row * s, s, mh[g], ml[g], rs[g], g1, ch * s, k2[g], k3[g], out);
+                    else loops.grad(dy, x, row * s, s, mh[g], ml[g], gamma == null ? rs[g] : rs[g] * gamma[ch], k2[g], k3[g], out);
+                }
+            }
+        };
+        float[] dx = Overlap.run(chunks, needDx ? dy.length : -1, null, (chunk, out) -> {
             double[] pq = new double[2];
             float[] pg = element ? partG[chunk] = new float[params] : null;
             float[] pb = element ? partB[chunk] = new float[params] : null;
@@ -50,17 +59,10 @@ final class NormBackward {
                 // d(mean)/dx and d(var)/dx terms vanish when the statistics are constants (eval, frozen).
                 k2[g] = statsOfX ? (float) (-rsd * rsd * pq[1] / m) : 0f;
                 k3[g] = statsOfX && spec.centered() ? (float) (-rsd * pq[0] / m) : 0f;
+                if (out != null) group.write(g, out);
             }
         }, (chunk, out) -> {
-            for (int g = chunk * grain, end = Math.min(k, g + grain); g < end; g++) {
-                for (int i = 0; i < runs; i++) {
-                    for (int t = 0; t < cpg; t++) {
-                        int row = i * c + g * cpg + t, ch = row % c;
-                        if (element) loops.gradElement(dy, x, row * s, s, mh[g], ml[g], rs[g], g1, ch * s, k2[g], k3[g], out);
-                        else loops.grad(dy, x, row * s, s, mh[g], ml[g], gamma == null ? rs[g] : rs[g] * gamma[ch], k2[g], k3[g], out);
-                    }
-                }
-            }
+            for (int g = chunk * grain, end = Math.min(k, g + grain); g < end; g++) group.write(g, out);
         });
         return paramGrads(l, st, spec.eps(), element, params, partG, partB, rowA, rowB, needGamma, needBeta, dx);
     }

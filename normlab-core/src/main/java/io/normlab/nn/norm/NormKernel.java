@@ -63,16 +63,18 @@ final class NormKernel {
         boolean element = spec.affine() == NormCore.AffineAxis.ELEMENT;
         int params = l.c() * l.s(), grain = Accum.grain(Stats.runElements(l));
         float[] g1 = element ? orFill(gamma, params, 1f) : gamma, b0 = element ? orFill(beta, params, 0f) : beta;
-        float[] out = Overlap.run(Parallel.chunks(k, grain), x.length, y, chunk -> {
-            if (fixed == null) {
-                for (int g = chunk * grain, end = Math.min(k, g + grain); g < end; g++) Stats.moments(loops, x, l, spec.centered(), g, mean, var);
+        Overlap.Output group = (g, dst) -> {
+            double mu = fixed == null ? mean[g] : fixed.mean(g);
+            double rstd = 1.0 / Math.sqrt((fixed == null ? var[g] : fixed.var(g)) + spec.eps());
+            normalize(loops, x, l, element, g, mu, rstd, g1, b0, dst);
+        };
+        float[] out = Overlap.run(Parallel.chunks(k, grain), x.length, y, (chunk, dst) -> {
+            for (int g = chunk * grain, end = Math.min(k, g + grain); g < end; g++) {
+                if (fixed == null) Stats.moments(loops, x, l, spec.centered(), g, mean, var);
+                if (dst != null) group.write(g, dst);
             }
         }, (chunk, dst) -> {
-            for (int g = chunk * grain, end = Math.min(k, g + grain); g < end; g++) {
-                double mu = fixed == null ? mean[g] : fixed.mean(g);
-                double rstd = 1.0 / Math.sqrt((fixed == null ? var[g] : fixed.var(g)) + spec.eps());
-                normalize(loops, x, l, element, g, mu, rstd, g1, b0, dst);
-            }
+            for (int g = chunk * grain, end = Math.min(k, g + grain); g < end; g++) group.write(g, dst);
         });
         return new Output(out, fixed != null ? fixed : Stats.of(mean, var, l.groupSize()));
     }

@@ -22,23 +22,24 @@ final class Overlap {
 
     private Overlap() {}
 
-    /** The part of a chunk that writes the output. */
+    /** Writes the outputs of one unit (a chunk, or a statistic) into {@code out}. */
     @FunctionalInterface
     interface Output {
         void write(int chunk, float[] out);
     }
 
-    /** The part of a chunk that computes its statistics. */
+    /** A whole chunk: its statistics, and its outputs when {@code out} is not null. */
     @FunctionalInterface
-    interface Statistics {
-        void compute(int chunk);
+    interface Chunk {
+        void run(int chunk, float[] out);
     }
 
     /**
-     * Runs {@code stats} then {@code output} for every chunk in {@code [0, chunks)}; returns the
-     * output: {@code given}, or a new array of {@code length} (null when {@code length < 0}: no output).
+     * Runs {@code chunk} for every chunk in {@code [0, chunks)}, and {@code output} for those that
+     * ran before the output existed; returns the output: {@code given}, or a new array of
+     * {@code length} (null when {@code length < 0}: no output).
      */
-    static float[] run(int chunks, int length, float[] given, Statistics stats, Output output) {
+    static float[] run(int chunks, int length, float[] given, Chunk whole, Output output) {
         boolean overlap = given == null && length >= minElements && chunks > 1;
         AtomicReference<float[]> ref = new AtomicReference<>(given != null ? given : length >= 0 && !overlap ? new float[length] : null);
         boolean[] done = new boolean[chunks];
@@ -48,12 +49,9 @@ final class Overlap {
                 ref.set(allocator.apply(length));
                 return;
             }
-            stats.compute(chunk - extra);
             float[] out = ref.get();
-            if (out != null) {
-                output.write(chunk - extra, out);
-                done[chunk - extra] = true;
-            }
+            whole.run(chunk - extra, out);
+            done[chunk - extra] = out != null;
         });
         float[] out = ref.get();
         if (out == null) return null;

@@ -36,10 +36,14 @@ class OverlapTest {
             AtomicInteger statsDone = new AtomicInteger();
             Overlap.allocator = waitFor(statsDone, 7);
             int[] writes = new int[7];
-            float[] out = Overlap.run(7, 7, null, c -> statsDone.incrementAndGet(), (c, o) -> {
+            Overlap.Output write = (c, o) -> {
                 writes[c]++;
                 o[c] = c + 1;
-            });
+            };
+            float[] out = Overlap.run(7, 7, null, (c, o) -> {
+                statsDone.incrementAndGet();
+                if (o != null) write.write(c, o);
+            }, write);
             for (int c = 0; c < 7; c++) {
                 assertEquals(1, writes[c], "chunk " + c + " writes");
                 assertEquals(c + 1, out[c], "chunk " + c + " output");
