@@ -16,7 +16,6 @@ public final class VectorNormLoops implements NormLoops {
     private static final int BLOCK = 4096;
 
 
-
     /** Bits of the preferred vector species (512 with AVX-512). */
     public static int vectorBits() {
         return S.vectorBitSize();
@@ -29,14 +28,12 @@ public final class VectorNormLoops implements NormLoops {
         return total;
     }
 
-
     @Override
     public double sumSqDev(float[] x, int off, int len, float hi, float lo) {
         double total = 0;
         for (int b = off, end = off + len; b < end; b += BLOCK) total += VectorNormSums.sumSqDevBlock(x, b, Math.min(BLOCK, end - b), hi, lo);
         return total;
     }
-
 
     @Override
     public void shiftedSums(float[] x, int off, int len, float shift, double[] out) {
@@ -45,30 +42,29 @@ public final class VectorNormLoops implements NormLoops {
 
     @Override
     public void affine(float[] x, int off, int len, float hi, float lo, float a, float b, float[] y) {
-        FloatVector h = FloatVector.broadcast(S, hi), l = FloatVector.broadcast(S, lo);
-        FloatVector av = FloatVector.broadcast(S, a), bv = FloatVector.broadcast(S, b);
+        float c = b - lo * a;
+        FloatVector h = FloatVector.broadcast(S, hi), av = FloatVector.broadcast(S, a), cv = FloatVector.broadcast(S, c);
         int i = off, end = off + len, vend = off + S.loopBound(len);
-        for (; i < vend; i += VL) FloatVector.fromArray(S, x, i).sub(h).sub(l).fma(av, bv).intoArray(y, i);
-        for (; i < end; i++) y[i] = ((x[i] - hi) - lo) * a + b;
+        for (; i < vend; i += VL) FloatVector.fromArray(S, x, i).sub(h).fma(av, cv).intoArray(y, i);
+        for (; i < end; i++) y[i] = Math.fma(x[i] - hi, a, c);
     }
 
     @Override
     public void affineElement(float[] x, int off, int len, float hi, float lo, float rstd, float[] gamma, float[] beta, int pOff, float[] y) {
-        FloatVector h = FloatVector.broadcast(S, hi), l = FloatVector.broadcast(S, lo), r = FloatVector.broadcast(S, rstd);
+        float c = -lo * rstd;
+        FloatVector h = FloatVector.broadcast(S, hi), r = FloatVector.broadcast(S, rstd), cv = FloatVector.broadcast(S, c);
         int i = off, end = off + len, vend = off + S.loopBound(len), shift = pOff - off;
         for (; i < vend; i += VL) {
-            FloatVector g = FloatVector.fromArray(S, gamma, i + shift);
-            FloatVector d = FloatVector.fromArray(S, x, i).sub(h).sub(l).mul(r);
-            d.fma(g, FloatVector.fromArray(S, beta, i + shift)).intoArray(y, i);
+            FloatVector xhat = FloatVector.fromArray(S, x, i).sub(h).fma(r, cv);
+            xhat.fma(FloatVector.fromArray(S, gamma, i + shift), FloatVector.fromArray(S, beta, i + shift)).intoArray(y, i);
         }
-        for (; i < end; i++) y[i] = ((x[i] - hi) - lo) * rstd * gamma[i + shift] + beta[i + shift];
+        for (; i < end; i++) y[i] = Math.fma(Math.fma(x[i] - hi, rstd, c), gamma[i + shift], beta[i + shift]);
     }
 
     @Override
     public void dySums(float[] dy, float[] x, int off, int len, float hi, float lo, double[] out) {
         for (int b = off, end = off + len; b < end; b += BLOCK) VectorNormSums.dySumsBlock(dy, x, b, Math.min(BLOCK, end - b), hi, lo, out);
     }
-
 
     @Override
     public void dySumsElement(float[] dy, float[] x, int off, int len, float hi, float lo, float rstd, float[] gamma, int pOff,
@@ -78,31 +74,32 @@ public final class VectorNormLoops implements NormLoops {
         }
     }
 
-
     @Override
     public void grad(float[] dy, float[] x, int off, int len, float hi, float lo, float k1, float k2, float k3, float[] dx) {
-        FloatVector h = FloatVector.broadcast(S, hi), l = FloatVector.broadcast(S, lo);
-        FloatVector v1 = FloatVector.broadcast(S, k1), v2 = FloatVector.broadcast(S, k2), v3 = FloatVector.broadcast(S, k3);
+        float c = k3 - k2 * lo;
+        FloatVector h = FloatVector.broadcast(S, hi), v1 = FloatVector.broadcast(S, k1), v2 = FloatVector.broadcast(S, k2);
+        FloatVector cv = FloatVector.broadcast(S, c);
         int i = off, end = off + len, vend = off + S.loopBound(len);
         for (; i < vend; i += VL) {
-            FloatVector d = FloatVector.fromArray(S, x, i).sub(h).sub(l);
-            FloatVector.fromArray(S, dy, i).fma(v1, d.fma(v2, v3)).intoArray(dx, i);
+            FloatVector t = FloatVector.fromArray(S, x, i).sub(h).fma(v2, cv);
+            FloatVector.fromArray(S, dy, i).fma(v1, t).intoArray(dx, i);
         }
-        for (; i < end; i++) dx[i] = k1 * dy[i] + k2 * ((x[i] - hi) - lo) + k3;
+        for (; i < end; i++) dx[i] = Math.fma(dy[i], k1, Math.fma(x[i] - hi, k2, c));
     }
 
     @Override
     public void gradElement(float[] dy, float[] x, int off, int len, float hi, float lo, float rstd, float[] gamma, int pOff,
                             float k2, float k3, float[] dx) {
-        FloatVector h = FloatVector.broadcast(S, hi), l = FloatVector.broadcast(S, lo), r = FloatVector.broadcast(S, rstd);
-        FloatVector v2 = FloatVector.broadcast(S, k2), v3 = FloatVector.broadcast(S, k3);
+        float c = k3 - k2 * lo;
+        FloatVector h = FloatVector.broadcast(S, hi), r = FloatVector.broadcast(S, rstd);
+        FloatVector v2 = FloatVector.broadcast(S, k2), cv = FloatVector.broadcast(S, c);
         int i = off, end = off + len, vend = off + S.loopBound(len), shift = pOff - off;
         for (; i < vend; i += VL) {
-            FloatVector d = FloatVector.fromArray(S, x, i).sub(h).sub(l);
+            FloatVector t = FloatVector.fromArray(S, x, i).sub(h).fma(v2, cv);
             FloatVector k1 = FloatVector.fromArray(S, gamma, i + shift).mul(r);
-            FloatVector.fromArray(S, dy, i).fma(k1, d.fma(v2, v3)).intoArray(dx, i);
+            FloatVector.fromArray(S, dy, i).fma(k1, t).intoArray(dx, i);
         }
-        for (; i < end; i++) dx[i] = rstd * gamma[i + shift] * dy[i] + k2 * ((x[i] - hi) - lo) + k3;
+        for (; i < end; i++) dx[i] = Math.fma(dy[i], gamma[i + shift] * rstd, Math.fma(x[i] - hi, k2, c));
     }
 
     @Override
