@@ -83,16 +83,15 @@ public final class VectorNormLoops implements NormLoops {
     @Override
     public void gradElement(float[] dy, float[] x, int off, int len, float hi, float lo, float rstd, float[] gamma, int pOff,
                             float k2, float k3, float[] dx) {
-        float c = k3 - k2 * lo;
-        FloatVector h = FloatVector.broadcast(S, hi), r = FloatVector.broadcast(S, rstd);
-        FloatVector v2 = FloatVector.broadcast(S, k2), cv = FloatVector.broadcast(S, c);
+        FloatVector h = FloatVector.broadcast(S, hi), l = FloatVector.broadcast(S, lo), r = FloatVector.broadcast(S, rstd);
+        FloatVector v2 = FloatVector.broadcast(S, k2), v3 = FloatVector.broadcast(S, k3);
         int i = off, end = off + len, vend = off + S.loopBound(len), shift = pOff - off;
         for (; i < vend; i += VL) {
-            FloatVector t = FloatVector.fromArray(S, x, i).sub(h).fma(v2, cv);
+            FloatVector d = FloatVector.fromArray(S, x, i).sub(h).sub(l);
             FloatVector k1 = FloatVector.fromArray(S, gamma, i + shift).mul(r);
-            FloatVector.fromArray(S, dy, i).fma(k1, t).intoArray(dx, i);
+            FloatVector.fromArray(S, dy, i).fma(k1, d.fma(v2, v3)).intoArray(dx, i);
         }
-        for (; i < end; i++) dx[i] = Math.fma(dy[i], gamma[i + shift] * rstd, Math.fma(x[i] - hi, k2, c));
+        for (; i < end; i++) dx[i] = rstd * gamma[i + shift] * dy[i] + k2 * ((x[i] - hi) - lo) + k3;
     }
 
     @Override
