@@ -5,7 +5,8 @@ package io.normlab.tensor;
  * implementation per compute path ({@link Backend}): the Vector API one accumulates sums in
  * vector lanes (C2 never vectorizes a floating-point reduction), the plain one in double scalars.
  * Every loop forms the deviation of an element as {@code d = (x - hi) - lo}, in float, with the
- * mean split into two floats {@code hi + lo} so that an offset of 1e4 costs no precision.
+ * mean split into two floats {@code hi + lo} so that an offset of 1e4 costs no precision (an
+ * implementation may fold {@code lo} into the constants instead: {@code (x - hi) * a + (b - lo * a)}).
  *
  * <p><b>Runs</b> work on {@code [off, off + len)} of their arrays with scalar parameters; the
  * {@code ...Element} variants take per-element parameters {@code gamma[pOff + i - off]} (never
