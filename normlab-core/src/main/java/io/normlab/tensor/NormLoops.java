@@ -5,7 +5,8 @@ package io.normlab.tensor;
  * implementation per compute path ({@link Backend}): the Vector API one accumulates sums in
  * vector lanes (C2 never vectorizes a floating-point reduction), the plain one in double scalars.
  * Every loop forms the deviation of an element as {@code d = (x - hi) - lo}, in float, with the
- * mean split into two floats {@code hi + lo} so that an offset of 1e4 costs no precision.
+ * mean split into two floats {@code hi + lo} so that an offset of 1e4 costs no precision (an
+ * implementation may fold {@code lo} into the constants instead: {@code (x - hi) * a + (b - lo * a)}).
  *
  * <p><b>Runs</b> work on {@code [off, off + len)} of their arrays with scalar parameters; the
  * {@code ...Element} variants take per-element parameters {@code gamma[pOff + i - off]} (never
@@ -37,6 +38,12 @@ public interface NormLoops {
 
     /** {@code sum d^2}. */
     double sumSqDev(float[] x, int off, int len, float hi, float lo);
+
+    /**
+     * One pass: {@code out[0] += sum e}, {@code out[1] += sum e^2} with {@code e = x - shift}
+     * (shifted sums; the caller picks a shift near the mean and checks for cancellation).
+     */
+    void shiftedSums(float[] x, int off, int len, float shift, double[] out);
 
     /** {@code y = d * a + b}. */
     void affine(float[] x, int off, int len, float hi, float lo, float a, float b, float[] y);

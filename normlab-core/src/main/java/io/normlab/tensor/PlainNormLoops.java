@@ -38,6 +38,26 @@ final class PlainNormLoops implements NormLoops {
     }
 
     @Override
+    public void shiftedSums(float[] x, int off, int len, float shift, double[] out) {
+        double s0 = 0, s1 = 0, q0 = 0, q1 = 0;
+        int i = off, end = off + len;
+        for (; i + 1 < end; i += 2) {
+            float e0 = x[i] - shift, e1 = x[i + 1] - shift;
+            s0 += e0;
+            s1 += e1;
+            q0 += (double) e0 * e0;
+            q1 += (double) e1 * e1;
+        }
+        for (; i < end; i++) {
+            float e = x[i] - shift;
+            s0 += e;
+            q0 += (double) e * e;
+        }
+        out[0] += s0 + s1;
+        out[1] += q0 + q1;
+    }
+
+    @Override
     public void affine(float[] x, int off, int len, float hi, float lo, float a, float b, float[] y) {
         for (int i = off, end = off + len; i < end; i++) y[i] = ((x[i] - hi) - lo) * a + b;
     }

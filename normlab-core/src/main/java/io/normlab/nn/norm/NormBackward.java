@@ -13,9 +13,9 @@ import io.normlab.tensor.Parallel;
  *   dgamma = sum(dy * xhat), dbeta = sum(dy), over all elements sharing the parameter
  * </pre>
  * written {@code dx = k1 dy + k2 (x - mean) + k3} with {@code k2 = -rstd^3 sum(dxhat (x - mean)) / m}
- * and {@code k3 = -rstd sum(dxhat) / m}. Per statistic, on one thread: the sums over its rows,
- * then dx while the rows are in cache. Parameter gradients combine per-row (or per-chunk) sums in a
- * fixed order: bit-identical for any thread count.
+ * and {@code k3 = -rstd sum(dxhat) / m}. Per chunk of statistics, on one thread: the sums over its
+ * rows, then dx while the rows are in cache (a large dx is allocated meanwhile, {@link Overlap}).
+ * Parameter gradients combine per-row (or per-chunk) sums in a fixed order: bit-identical for any thread count.
  */
 final class NormBackward {
     /** Rows of a column pass summed in float before the partial sums are added in double. */
@@ -34,49 +34,75 @@ final class NormBackward {
         float[] g1 = element ? NormKernel.orFill(gamma, params, 1f) : gamma;
         double m = l.groupSize();
         double[] rowA = element ? null : new double[l.rows()], rowB = element ? null : new double[l.rows()];
-        int grain = Accum.grain(Stats.runElements(l));
-        float[][] partG = element ? new float[Parallel.chunks(st.size(), grain)][] : null;
-        float[][] partB = element ? new float[partG.length][] : null;
-        float[] dx = needDx ? new float[dy.length] : null;
-        Parallel.forRange(st.size(), grain, (chunk, lo, hi) -> {
-            double[] two = new double[2];
-            float[] pg = element ? partG[chunk] = new float[params] : null;
-            float[] pb = element ? partB[chunk] = new float[params] : null;
-            for (int g = lo; g < hi; g++) {
-                double mu = st.mean(g), rsd = st.rstd(g, spec.eps()), p = 0, q = 0;
-                float mh = (float) mu, ml = (float) (mu - mh), rs = (float) rsd;
-                for (int i = 0; i < runs; i++) {
-                    for (int t = 0; t < cpg; t++) {
-                        int row = i * c + g * cpg + t, ch = row % c;
-                        two[0] = 0;
-                        two[1] = 0;
-                        if (element) {
-                            loops.dySumsElement(dy, x, row * s, s, mh, ml, rs, g1, ch * s, pg, pb, two);
-                            p += two[0];
-                            q += two[1] * rsd;
-                        } else {
-                            loops.dySums(dy, x, row * s, s, mh, ml, two);
-                            rowA[row] = two[0];
-                            rowB[row] = two[1];
-                            double w = gamma == null ? 1.0 : gamma[ch];
-                            p += w * two[0];
-                            q += w * two[1] * rsd;
-                        }
-                    }
-                }
-                if (!needDx) continue;
-                // d(mean)/dx and d(var)/dx terms vanish when the statistics are constants (eval, frozen).
-                float k2 = statsOfX ? (float) (-rsd * rsd * q / m) : 0f;
-                float k3 = statsOfX && spec.centered() ? (float) (-rsd * p / m) : 0f;
-                for (int i = 0; i < runs; i++) {
-                    for (int t = 0; t < cpg; t++) {
-                        int row = i * c + g * cpg + t, ch = row % c;
-                        if (element) loops.gradElement(dy, x, row * s, s, mh, ml, rs, g1, ch * s, k2, k3, dx);
-                        else loops.grad(dy, x, row * s, s, mh, ml, gamma == null ? rs : rs * gamma[ch], k2, k3, dx);
-                    }
+        int grain = Accum.grain(Stats.runElements(l)), k = st.size(), chunks = Parallel.chunks(k, grain);
+        float[][] partG = element ? new float[chunks][] : null, partB = element ? new float[chunks][] : null;
+        float[] mh = new float[k], ml = new float[k], rs = new float[k], k2 = new float[k], k3 = new float[k];
+        Overlap.Output group = (g, out) -> {
+            for (int i = 0; i < runs; i++) {
+                for (int t = 0; t < cpg; t++) {
+                    int row = i * c + g * cpg + t, ch = row % c;
+                    if (element) loops.gradElement(dy, x, row * s, s, mh[g], ml[g], rs[g], g1, ch * s, k2[g], k3[g], out);
+                    else loops.grad(dy, x, row * s, s, mh[g], ml[g], gamma == null ? rs[g] : rs[g] * gamma[ch], k2[g], k3[g], out);
                 }
             }
+        };
+        float[] dx = Overlap.run(chunks, needDx ? dy.length : -1, null, (chunk, out) -> {
+            double[] pq = new double[2];
+            float[] pg = element ? partG[chunk] = new float[params] : null;
+            float[] pb = element ? partB[chunk] = new float[params] : null;
+            for (int g = chunk * grain, end = Math.min(k, g + grain); g < end; g++) {
+                double mu = st.mean(g), rsd = st.rstd(g, spec.eps());
+                mh[g] = (float) mu;
+                ml[g] = (float) (mu - mh[g]);
+                rs[g] = (float) rsd;
+                groupSums(loops, dy, x, l, element, gamma, g1, g, mh[g], ml[g], rs[g], rsd, pg, pb, rowA, rowB, pq);
+                // d(mean)/dx and d(var)/dx terms vanish when the statistics are constants (eval, frozen).
+                k2[g] = statsOfX ? (float) (-rsd * rsd * pq[1] / m) : 0f;
+                k3[g] = statsOfX && spec.centered() ? (float) (-rsd * pq[0] / m) : 0f;
+                if (out != null) group.write(g, out);
+            }
+        }, (chunk, out) -> {
+            for (int g = chunk * grain, end = Math.min(k, g + grain); g < end; g++) group.write(g, out);
         });
+        return paramGrads(l, st, spec.eps(), element, params, partG, partB, rowA, rowB, needGamma, needBeta, dx);
+    }
+
+    /**
+     * The sums over the rows of statistic g: {@code pq[0] = sum(gamma dy)},
+     * {@code pq[1] = rstd * sum(gamma dy (x - mean))}; per-row sums into rowA/rowB (channel affine)
+     * or per-element parameter partials into pg/pb (element affine).
+     */
+    static void groupSums(NormLoops loops, float[] dy, float[] x, NormLayout l, boolean element, float[] gamma, float[] g1, int g,
+                          float mh, float ml, float rs, double rsd, float[] pg, float[] pb, double[] rowA, double[] rowB, double[] pq) {
+        int c = l.c(), s = l.s(), cpg = l.channelsPerGroup(), runs = l.poolBatch() ? l.n() : 1;
+        double p = 0, q = 0;
+        for (int i = 0; i < runs; i++) {
+            for (int t = 0; t < cpg; t++) {
+                int row = i * c + g * cpg + t, ch = row % c;
+                pq[0] = 0;
+                pq[1] = 0;
+                if (element) {
+                    loops.dySumsElement(dy, x, row * s, s, mh, ml, rs, g1, ch * s, pg, pb, pq);
+                    p += pq[0];
+                    q += pq[1] * rsd;
+                } else {
+                    loops.dySums(dy, x, row * s, s, mh, ml, pq);
+                    rowA[row] = pq[0];
+                    rowB[row] = pq[1];
+                    double w = gamma == null ? 1.0 : gamma[ch];
+                    p += w * pq[0];
+                    q += w * pq[1] * rsd;
+                }
+            }
+        }
+        pq[0] = p;
+        pq[1] = q;
+    }
+
+    /** dgamma and dbeta from the per-chunk partials (element affine) or the per-row sums, in a fixed order. */
+    static NormKernel.Grads paramGrads(NormLayout l, Stats st, float eps, boolean element, int params, float[][] partG, float[][] partB,
+                                       double[] rowA, double[] rowB, boolean needGamma, boolean needBeta, float[] dx) {
+        int c = l.c();
         double[] dg = new double[params], db = new double[params];
         if (element) {
             for (int ch = 0; ch < partG.length; ch++) {
@@ -89,7 +115,7 @@ final class NormBackward {
             for (int r = 0; r < l.rows(); r++) {
                 int ch = r % c;
                 db[ch] += rowA[r];
-                dg[ch] += rowB[r] * st.rstd(l.statOfRow(r), spec.eps());
+                dg[ch] += rowB[r] * st.rstd(l.statOfRow(r), eps);
             }
         }
         return new NormKernel.Grads(dx, needGamma ? toFloat(dg) : null, needBeta ? toFloat(db) : null);

@@ -105,9 +105,9 @@ public final class NormCore {
             x = in[0];
             gamma = gammaAt < 0 ? null : in[gammaAt];
             beta = betaAt < 0 ? null : in[betaAt];
-            float[] y = new float[x.numel()];
-            stats = NormKernel.forward(x.data(), spec, statsOfX ? null : stats, data(gamma), data(beta), y);
-            return Tensor.wrap(y, x.shape());
+            NormKernel.Output o = NormKernel.forward(x.data(), spec, statsOfX ? null : stats, data(gamma), data(beta), null);
+            stats = o.stats();
+            return Tensor.wrap(o.y(), x.shape());
         }
 
         @Override

@@ -9,10 +9,11 @@ import io.normlab.tensor.Parallel;
  * {@code xhat = (x - mean_g) * rstd_g}, {@code rstd_g = 1 / sqrt(var_g + eps)}; the backward is in
  * {@link NormBackward}.
  *
- * <p>Each statistic is processed whole by one thread: its two statistics passes ({@link Stats})
- * and the normalization follow each other while its elements are in cache (a BatchNorm2d channel
- * of 64 x 32 x 32 floats fits in L2), so x is read from memory once. Statistics are cut into
- * parallel chunks of about {@code Accum.GRAIN} elements, so a small tensor stays on one thread.
+ * <p>Statistics are cut into parallel chunks of about {@code Accum.GRAIN} elements (at least one
+ * statistic), so a small tensor stays on one thread. Each chunk is processed whole by one thread:
+ * its statistics ({@link Stats}) and its normalization follow each other while its elements are in
+ * cache (a BatchNorm2d channel of 64 x 32 x 32 floats fits in L2), so x is usually read from
+ * memory once; a large y is allocated while the first chunks compute statistics ({@link Overlap}).
  * BatchNorm over (N, C) rows runs column-wise, vectorized across channels. The per-element affine
  * with batch statistics (no layer uses it) falls back to {@link NormReference}. Every statistic and
  * output is computed the same way whatever the thread count: bit-identical results.
@@ -28,43 +29,54 @@ final class NormKernel {
         return spec.affine() == NormCore.AffineAxis.CHANNEL || !spec.layout().poolBatch();
     }
 
+    /** The output and the statistics it used. */
+    record Output(float[] y, Stats stats) {}
+
     /**
-     * Normalizes x into y with the given statistics, or (fixed null) with those of x, which are
-     * returned. gamma and beta may be null.
+     * Normalizes x into y (a new array when y is null, allocated while the statistics are computed,
+     * see {@link Overlap}) with the given statistics, or (fixed null) with those of x. gamma and
+     * beta may be null.
      */
-    static Stats forward(float[] x, NormCore.Spec spec, Stats fixed, float[] gamma, float[] beta, float[] y) {
+    static Output forward(float[] x, NormCore.Spec spec, Stats fixed, float[] gamma, float[] beta, float[] y) {
         NormLayout l = spec.layout();
         if (!fused(spec)) {
             Stats st = fixed != null ? fixed : Stats.compute(x, l, spec.centered());
-            NormReference.forward(x, spec, st, gamma, beta, y);
-            return st;
+            float[] out = y != null ? y : new float[x.length];
+            NormReference.forward(x, spec, st, gamma, beta, out);
+            return new Output(out, st);
         }
         NormLoops loops = NormLoops.current();
         int k = l.statCount();
         double[] mean = fixed == null ? new double[k] : null, var = fixed == null ? new double[k] : null;
         if (Stats.byColumns(l)) {
+            float[] out = y != null ? y : new float[x.length];
             Parallel.forRange(l.c(), Stats.columnGrain(l), (chunk, c0, c1) -> {
                 if (fixed == null) Stats.columns(loops, x, l, spec.centered(), c0, c1, mean, var);
                 Stats st = fixed != null ? fixed : Stats.of(mean, var, 0);
                 ColumnParams p = new ColumnParams(l.c(), st, spec.eps(), c0, c1, gamma);
                 float[] b = new float[l.c()];
                 if (beta != null) System.arraycopy(beta, c0, b, c0, c1 - c0);
-                for (int i = 0; i < l.n(); i++) loops.colAffine(x, i * l.c() + c0, c1 - c0, p.hi, p.lo, p.scale, b, c0, y);
+                for (int i = 0; i < l.n(); i++) loops.colAffine(x, i * l.c() + c0, c1 - c0, p.hi, p.lo, p.scale, b, c0, out);
             });
-        } else {
-            boolean element = spec.affine() == NormCore.AffineAxis.ELEMENT;
-            int params = l.c() * l.s();
-            float[] g1 = element ? orFill(gamma, params, 1f) : gamma, b0 = element ? orFill(beta, params, 0f) : beta;
-            Parallel.forRange(k, Accum.grain(Stats.runElements(l)), (chunk, lo, hi) -> {
-                for (int g = lo; g < hi; g++) {
-                    if (fixed == null) Stats.moments(loops, x, l, spec.centered(), g, mean, var);
-                    double mu = fixed == null ? mean[g] : fixed.mean(g);
-                    double rstd = 1.0 / Math.sqrt((fixed == null ? var[g] : fixed.var(g)) + spec.eps());
-                    normalize(loops, x, l, element, g, mu, rstd, g1, b0, y);
-                }
-            });
+            return new Output(out, fixed != null ? fixed : Stats.of(mean, var, l.groupSize()));
         }
-        return fixed != null ? fixed : Stats.of(mean, var, l.groupSize());
+        boolean element = spec.affine() == NormCore.AffineAxis.ELEMENT;
+        int params = l.c() * l.s(), grain = Accum.grain(Stats.runElements(l));
+        float[] g1 = element ? orFill(gamma, params, 1f) : gamma, b0 = element ? orFill(beta, params, 0f) : beta;
+        Overlap.Output group = (g, dst) -> {
+            double mu = fixed == null ? mean[g] : fixed.mean(g);
+            double rstd = 1.0 / Math.sqrt((fixed == null ? var[g] : fixed.var(g)) + spec.eps());
+            normalize(loops, x, l, element, g, mu, rstd, g1, b0, dst);
+        };
+        float[] out = Overlap.run(Parallel.chunks(k, grain), x.length, y, (chunk, dst) -> {
+            for (int g = chunk * grain, end = Math.min(k, g + grain); g < end; g++) {
+                if (fixed == null) Stats.moments(loops, x, l, spec.centered(), g, mean, var);
+                if (dst != null) group.write(g, dst);
+            }
+        }, (chunk, dst) -> {
+            for (int g = chunk * grain, end = Math.min(k, g + grain); g < end; g++) group.write(g, dst);
+        });
+        return new Output(out, fixed != null ? fixed : Stats.of(mean, var, l.groupSize()));
     }
 
     /** y over the rows of statistic g. */

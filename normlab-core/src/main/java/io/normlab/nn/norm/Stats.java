@@ -6,9 +6,9 @@ import io.normlab.tensor.Parallel;
 /**
  * Means and variances of the groups of a {@link NormLayout}, in double precision.
  *
- * <p>{@link #compute} uses two passes over the data: the mean (of the deviations from the group's
- * first element, which keeps the float partial sums small), then the mean squared deviation from
- * it, each through {@link NormLoops} (float partial sums over blocks of at most a few thousand
+ * <p>{@link #compute} uses one pass of sums about a shift near the mean, or, when that would cancel,
+ * two passes: the mean (of the deviations from the group's first element, which keeps the float
+ * partial sums small), then the mean squared deviation from it, each through {@link NormLoops} (float partial sums over blocks of at most a few thousand
  * deviations, added in double), so an input offset by 1e4 with unit noise keeps its full float
  * precision (the one-pass {@code E[x^2] - E[x]^2} in float would lose it). The variance is the
  * <em>biased</em> one, dividing by the group size m; {@link #unbiasedVar} rescales by
@@ -80,9 +80,33 @@ public final class Stats {
 
     /**
      * Mean and biased variance of statistic g from its runs of {@code C/G * S} contiguous elements:
-     * one per sample (batch layouts, {@code C * S} apart) or just one.
+     * one per sample (batch layouts, {@code C * S} apart) or just one. One pass of sums about a
+     * shift (the mean of the group's first 16 elements): {@code var = mean(e^2) - mean(e)^2},
+     * {@code e = x - shift}, as accurate as two passes while {@code mean(e)^2 <= var} (at most twice
+     * the float error of the sums of e^2); otherwise (e.g. constant data) {@link #twoPass}.
      */
     static void moments(NormLoops loops, float[] x, NormLayout l, boolean centered, int g, double[] mean, double[] var) {
+        if (!centered) {
+            twoPass(loops, x, l, false, g, mean, var);
+            return;
+        }
+        int len = l.channelsPerGroup() * l.s(), runs = l.poolBatch() ? l.n() : 1, first = g * len, step = l.c() * l.s();
+        double[] sums = new double[2];
+        for (int i = 0; i < Math.min(16, len); i++) sums[0] += x[first + i];
+        float shift = (float) (sums[0] / Math.min(16, len));
+        sums[0] = 0;
+        for (int i = 0; i < runs; i++) loops.shiftedSums(x, first + i * step, len, shift, sums);
+        double n = (double) runs * len, m1 = sums[0] / n, v = sums[1] / n - m1 * m1;
+        if (!(m1 * m1 <= v)) {
+            twoPass(loops, x, l, true, g, mean, var);
+            return;
+        }
+        mean[g] = shift + m1;
+        var[g] = v;
+    }
+
+    /** {@link #moments} in two passes: the mean (of deviations from the first element), then the mean squared deviation from it. */
+    static void twoPass(NormLoops loops, float[] x, NormLayout l, boolean centered, int g, double[] mean, double[] var) {
         int len = l.channelsPerGroup() * l.s(), runs = l.poolBatch() ? l.n() : 1, first = g * len, step = l.c() * l.s();
         double mu = 0;
         if (centered) {
