@@ -28,7 +28,7 @@ class DigitsModelsTest {
     @Test
     void smallCnnWithBatchNormReaches97Percent() {
         Module cnn = CnnSpec.of(1, 8, 8, NormKind.BATCH, NormKind.BATCH).build(new Rng(3));
-        double acc = train(cnn, scaled(BundledData.digitsImages()), 12, 2e-3);
+        double acc = train(cnn, scaled(BundledData.digitsImages()), 20, 2e-3);
         assertTrue(acc >= 0.97, "CNN validation accuracy " + acc);
     }
 

@@ -2,7 +2,6 @@ package io.normlab.tensor.simd;
 
 import io.normlab.tensor.Parallel;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -62,25 +61,25 @@ final class DotKernel {
             x = FloatVector.fromArray(S, a, a3 + p);
             s30 = x.fma(y0, s30); s31 = x.fma(y1, s31); s32 = x.fma(y2, s32); s33 = x.fma(y3, s33);
         }
-        put(c, cAt, accumulate, s00.reduceLanes(VectorOperators.ADD) + tail(k, p, a, a0, b, b0));
-        put(c, cAt + 1, accumulate, s01.reduceLanes(VectorOperators.ADD) + tail(k, p, a, a0, b, b1));
-        put(c, cAt + 2, accumulate, s02.reduceLanes(VectorOperators.ADD) + tail(k, p, a, a0, b, b2));
-        put(c, cAt + 3, accumulate, s03.reduceLanes(VectorOperators.ADD) + tail(k, p, a, a0, b, b3));
+        put(c, cAt, accumulate, LaneSum.sum(s00) + tail(k, p, a, a0, b, b0));
+        put(c, cAt + 1, accumulate, LaneSum.sum(s01) + tail(k, p, a, a0, b, b1));
+        put(c, cAt + 2, accumulate, LaneSum.sum(s02) + tail(k, p, a, a0, b, b2));
+        put(c, cAt + 3, accumulate, LaneSum.sum(s03) + tail(k, p, a, a0, b, b3));
         cAt += ldc;
-        put(c, cAt, accumulate, s10.reduceLanes(VectorOperators.ADD) + tail(k, p, a, a1, b, b0));
-        put(c, cAt + 1, accumulate, s11.reduceLanes(VectorOperators.ADD) + tail(k, p, a, a1, b, b1));
-        put(c, cAt + 2, accumulate, s12.reduceLanes(VectorOperators.ADD) + tail(k, p, a, a1, b, b2));
-        put(c, cAt + 3, accumulate, s13.reduceLanes(VectorOperators.ADD) + tail(k, p, a, a1, b, b3));
+        put(c, cAt, accumulate, LaneSum.sum(s10) + tail(k, p, a, a1, b, b0));
+        put(c, cAt + 1, accumulate, LaneSum.sum(s11) + tail(k, p, a, a1, b, b1));
+        put(c, cAt + 2, accumulate, LaneSum.sum(s12) + tail(k, p, a, a1, b, b2));
+        put(c, cAt + 3, accumulate, LaneSum.sum(s13) + tail(k, p, a, a1, b, b3));
         cAt += ldc;
-        put(c, cAt, accumulate, s20.reduceLanes(VectorOperators.ADD) + tail(k, p, a, a2, b, b0));
-        put(c, cAt + 1, accumulate, s21.reduceLanes(VectorOperators.ADD) + tail(k, p, a, a2, b, b1));
-        put(c, cAt + 2, accumulate, s22.reduceLanes(VectorOperators.ADD) + tail(k, p, a, a2, b, b2));
-        put(c, cAt + 3, accumulate, s23.reduceLanes(VectorOperators.ADD) + tail(k, p, a, a2, b, b3));
+        put(c, cAt, accumulate, LaneSum.sum(s20) + tail(k, p, a, a2, b, b0));
+        put(c, cAt + 1, accumulate, LaneSum.sum(s21) + tail(k, p, a, a2, b, b1));
+        put(c, cAt + 2, accumulate, LaneSum.sum(s22) + tail(k, p, a, a2, b, b2));
+        put(c, cAt + 3, accumulate, LaneSum.sum(s23) + tail(k, p, a, a2, b, b3));
         cAt += ldc;
-        put(c, cAt, accumulate, s30.reduceLanes(VectorOperators.ADD) + tail(k, p, a, a3, b, b0));
-        put(c, cAt + 1, accumulate, s31.reduceLanes(VectorOperators.ADD) + tail(k, p, a, a3, b, b1));
-        put(c, cAt + 2, accumulate, s32.reduceLanes(VectorOperators.ADD) + tail(k, p, a, a3, b, b2));
-        put(c, cAt + 3, accumulate, s33.reduceLanes(VectorOperators.ADD) + tail(k, p, a, a3, b, b3));
+        put(c, cAt, accumulate, LaneSum.sum(s30) + tail(k, p, a, a3, b, b0));
+        put(c, cAt + 1, accumulate, LaneSum.sum(s31) + tail(k, p, a, a3, b, b1));
+        put(c, cAt + 2, accumulate, LaneSum.sum(s32) + tail(k, p, a, a3, b, b2));
+        put(c, cAt + 3, accumulate, LaneSum.sum(s33) + tail(k, p, a, a3, b, b3));
     }
 
     private static void put(float[] c, int at, boolean accumulate, float v) {
@@ -102,6 +101,6 @@ final class DotKernel {
             s1 = FloatVector.fromArray(S, a, ai + p + VL).fma(FloatVector.fromArray(S, b, bj + p + VL), s1);
         }
         for (; p < vend; p += VL) s0 = FloatVector.fromArray(S, a, ai + p).fma(FloatVector.fromArray(S, b, bj + p), s0);
-        return s0.add(s1).reduceLanes(VectorOperators.ADD) + tail(k, p, a, ai, b, bj);
+        return LaneSum.sum(s0.add(s1)) + tail(k, p, a, ai, b, bj);
     }
 }

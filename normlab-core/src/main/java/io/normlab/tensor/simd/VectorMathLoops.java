@@ -7,9 +7,9 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link MathLoops} with the Vector API: the JDK's vector tanh and exp (Intel SVML on x86, within
- * 1-2 ulp of the scalar functions), compare-and-blend for the ReLUs; scalar formulas of
- * {@link MathLoops} for the last {@code len % VL} elements.
+ * {@link MathLoops} with the Vector API: tanh and sigmoid from {@link VectorExp} (deterministic,
+ * within an ulp), compare-and-blend for the ReLUs; scalar formulas of {@link MathLoops} for the
+ * last elements that do not fill a vector.
  */
 public final class VectorMathLoops implements MathLoops {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -17,19 +17,15 @@ public final class VectorMathLoops implements MathLoops {
 
     @Override
     public void tanh(float[] x, int xOff, float[] y, int yOff, int len) {
-        int i = 0, vend = S.loopBound(len);
-        for (; i < vend; i += VL) FloatVector.fromArray(S, x, xOff + i).lanewise(VectorOperators.TANH).intoArray(y, yOff + i);
+        int i = 0, vend = len - len % VectorExp.LANES;
+        for (; i < vend; i += VectorExp.LANES) VectorExp.tanh(x, xOff + i, y, yOff + i);
         for (; i < len; i++) y[yOff + i] = MathLoops.tanh(x[xOff + i]);
     }
 
     @Override
     public void sigmoid(float[] x, int xOff, float[] y, int yOff, int len) {
-        FloatVector one = FloatVector.broadcast(S, 1f);
-        int i = 0, vend = S.loopBound(len);
-        for (; i < vend; i += VL) {
-            FloatVector e = FloatVector.fromArray(S, x, xOff + i).neg().lanewise(VectorOperators.EXP);
-            one.div(e.add(one)).intoArray(y, yOff + i);
-        }
+        int i = 0, vend = len - len % VectorExp.LANES;
+        for (; i < vend; i += VectorExp.LANES) VectorExp.sigmoid(x, xOff + i, y, yOff + i);
         for (; i < len; i++) y[yOff + i] = MathLoops.sigmoid(x[xOff + i]);
     }
 

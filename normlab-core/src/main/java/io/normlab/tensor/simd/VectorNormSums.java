@@ -1,40 +1,19 @@
 package io.normlab.tensor.simd;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The summing loops of {@link VectorNormLoops} over one block of at most a few thousand elements:
- * sums in vector lanes (float), reduced pairwise across lanes ({@link #sum}) and returned or added
+ * sums in vector lanes (float), reduced pairwise across lanes ({@link LaneSum}) and returned or added
  * in double. One loop per method, so that C2 compiles each with every Vector API call
  * intrinsified; a scalar loop finishes the last {@code len % VL} elements.
  */
 final class VectorNormSums {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int VL = S.length();
-    /** Lane permutations {@code i -> i ^ k} for the pairwise lane sum ({@link #sum}). */
-    private static final VectorShuffle<Float> X1 = swap(1), X2 = swap(2), X4 = swap(4), X8 = swap(8);
 
     private VectorNormSums() {}
-
-    private static VectorShuffle<Float> swap(int k) {
-        return VectorShuffle.fromOp(S, i -> (i ^ k) & (VL - 1));
-    }
-
-    /**
-     * The sum of the lanes of v, pairwise (lane i plus lane i ^ k for k = VL/2 ... 1): a fixed
-     * order, and a few permutes instead of {@code reduceLanes}, which C2 compiles as VL dependent
-     * scalar additions.
-     */
-    static float sum(FloatVector v) {
-        if (VL > 16) return v.reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
-        if (VL == 16) v = v.add(v.rearrange(X8));
-        if (VL >= 8) v = v.add(v.rearrange(X4));
-        if (VL >= 4) v = v.add(v.rearrange(X2));
-        if (VL >= 2) v = v.add(v.rearrange(X1));
-        return v.lane(0);
-    }
 
     static double sumDevBlock(float[] x, int off, int len, float hi, float lo) {
         FloatVector h = FloatVector.broadcast(S, hi), l = FloatVector.broadcast(S, lo);
@@ -44,7 +23,7 @@ final class VectorNormSums {
             a0 = a0.add(FloatVector.fromArray(S, x, i).sub(h).sub(l));
             a1 = a1.add(FloatVector.fromArray(S, x, i + VL).sub(h).sub(l));
         }
-        double s = sum(a0.add(a1));
+        double s = LaneSum.sum(a0.add(a1));
         for (; i < end; i++) s += (x[i] - hi) - lo;
         return s;
     }
@@ -59,7 +38,7 @@ final class VectorNormSums {
             a0 = d0.fma(d0, a0);
             a1 = d1.fma(d1, a1);
         }
-        double s = sum(a0.add(a1));
+        double s = LaneSum.sum(a0.add(a1));
         for (; i < end; i++) {
             float d = (x[i] - hi) - lo;
             s += d * d;
@@ -76,7 +55,7 @@ final class VectorNormSums {
             a = a.add(g);
             b = g.fma(FloatVector.fromArray(S, x, i).sub(h).sub(l), b);
         }
-        double sa = sum(a), sb = sum(b);
+        double sa = LaneSum.sum(a), sb = LaneSum.sum(b);
         for (; i < end; i++) {
             sa += dy[i];
             sb += dy[i] * ((x[i] - hi) - lo);
@@ -100,7 +79,7 @@ final class VectorNormSums {
             g.mul(d).fma(r, FloatVector.fromArray(S, dg, p)).intoArray(dg, p);
             g.add(FloatVector.fromArray(S, db, p)).intoArray(db, p);
         }
-        double sa = sum(a), sb = sum(b);
+        double sa = LaneSum.sum(a), sb = LaneSum.sum(b);
         for (; i < end; i++) {
             int p = i + shift;
             float d = (x[i] - hi) - lo, gd = dy[i] * gamma[p];
@@ -124,7 +103,7 @@ final class VectorNormSums {
             q0 = e0.fma(e0, q0);
             q1 = e1.fma(e1, q1);
         }
-        double s = sum(s0.add(s1)), q = sum(q0.add(q1));
+        double s = LaneSum.sum(s0.add(s1)), q = LaneSum.sum(q0.add(q1));
         for (; i < end; i++) {
             float e = x[i] - shift;
             s += e;
