@@ -35,7 +35,7 @@ public final class VectorGemm implements Gemm {
     /** Rows of A above which B (not transposed) is packed: below it each B sliver is read by few A slivers. */
     private static final int DIRECT_B_MAX_M = 64;
     /** Products with fewer flops run on one thread (a parallel region costs some microseconds). */
-    static final long PARALLEL_FLOPS = Long.getLong("normlab.pf", 1L << 21);
+    static final long PARALLEL_FLOPS = 1L << 21;
     /** Tasks per thread wanted when rows alone do not give enough of them. */
     private static final int TASKS_PER_THREAD = 4;
 
