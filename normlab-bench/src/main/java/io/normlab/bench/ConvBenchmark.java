@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * batch 64 (cnn-small-bn) or 4 (cnn-small-gn).
  */
 @State(Scope.Thread)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-XX:+UseParallelGC", "-Xmn192m"})
+@Fork(value = 1, jvmArgsAppend = {Jvm.VECTOR, Jvm.COLLECTOR, Jvm.YOUNG})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @BenchmarkMode(Mode.AverageTime)

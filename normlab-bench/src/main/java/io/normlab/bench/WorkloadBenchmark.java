@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * one training step.
  */
 @State(Scope.Thread)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-XX:+UseParallelGC", "-Xmn192m"})
+@Fork(value = 1, jvmArgsAppend = {Jvm.VECTOR, Jvm.COLLECTOR, Jvm.YOUNG})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @BenchmarkMode(Mode.AverageTime)
