@@ -3,6 +3,7 @@ package io.normlab.nn.conv;
 import io.normlab.autograd.Function;
 import io.normlab.tensor.Gemm;
 import io.normlab.tensor.Im2col;
+import io.normlab.tensor.Layout;
 import io.normlab.tensor.Parallel;
 import io.normlab.tensor.Tensor;
 
@@ -129,12 +130,7 @@ final class Conv2dFunction extends Function {
     /** Per group, a (k x m) block back to (m x k). */
     private float[] untranspose(float[] dwT, int m, int k) {
         float[] dw = new float[dwT.length];
-        for (int g = 0; g < groups; g++) {
-            int off = g * m * k;
-            for (int i = 0; i < k; i++) {
-                for (int j = 0; j < m; j++) dw[off + j * k + i] = dwT[off + i * m + j];
-            }
-        }
+        for (int g = 0; g < groups; g++) Layout.transposeMatrix(dwT, g * m * k, k, m, dw, g * m * k);
         return dw;
     }
 

@@ -2,7 +2,6 @@ package io.normlab.nn.rnn;
 
 import io.normlab.tensor.Gemm;
 import io.normlab.tensor.MathLoops;
-import io.normlab.tensor.Layout;
 import io.normlab.tensor.Tensor;
 
 /** Dense pieces shared by the fused recurrent cells (row-major arrays, Gemm for every product). */
@@ -27,14 +26,6 @@ final class GateMath {
         }
         if (wT != null) Gemm.current().gemm(false, false, m, n, k, x, 0, wT, 0, out, 0, acc);
         else Gemm.current().gemm(false, true, m, n, k, x, 0, w, 0, out, 0, acc);
-    }
-
-    /** A (rows x cols) row-major matrix transposed. */
-    static float[] transposed(Tensor w) {
-        int rows = w.size(0), cols = w.size(1);
-        float[] t = new float[rows * cols];
-        Layout.transposeMatrix(w.data(), 0, rows, cols, t, 0);
-        return t;
     }
 
     /** {@code dx[m x k] (+)= dg[m x n] @ w[n x k]}. */

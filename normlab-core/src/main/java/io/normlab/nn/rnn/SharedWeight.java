@@ -1,6 +1,7 @@
 package io.normlab.nn.rnn;
 
 import io.normlab.tensor.Gemm;
+import io.normlab.tensor.Layout;
 import io.normlab.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,8 @@ final class SharedWeight {
     SharedWeight(Tensor w) {
         out = w.size(0);
         in = w.size(1);
-        transposed = GateMath.transposed(w);
+        transposed = new float[out * in];
+        Layout.transposeMatrix(w.data(), 0, out, in, transposed, 0);
     }
 
     /** Adds the pair of one step: dy (m x out) and x (m x in), both starting at offset 0. */
