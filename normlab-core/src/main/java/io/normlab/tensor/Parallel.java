@@ -51,6 +51,15 @@ public final class Parallel {
         return threads;
     }
 
+    /**
+     * True when a loop started on this thread would run on several threads: more than one is
+     * configured and this thread is not already running chunks of a loop (nested loops run inline).
+     * For kernels whose cut only pays when its parts really run at the same time.
+     */
+    public static boolean canFork() {
+        return threads > 1 && !IN_PARALLEL.get()[0];
+    }
+
     /** Number of chunks {@code forRange(n, grain, ...)} will create. */
     public static int chunks(int n, int grain) {
         if (grain < 1) throw new IllegalArgumentException("grain must be >= 1, got " + grain);

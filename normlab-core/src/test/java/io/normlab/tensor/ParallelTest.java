@@ -126,11 +126,30 @@ class ParallelTest {
     }
 
     @Test
+    void canForkOnlyOutsideALoopAndWithSeveralThreads() {
+        try {
+            Parallel.setThreads(1);
+            assertFalse(Parallel.canFork());
+            Parallel.setThreads(2);
+            assertTrue(Parallel.canFork());
+            AtomicIntegerArray inside = new AtomicIntegerArray(2);
+            Parallel.forRange(2, 1, (c, lo, hi) -> inside.set(c, Parallel.canFork() ? 1 : 2));
+            assertEquals(2, inside.get(0), "inside a loop, chunk 0");
+            assertEquals(2, inside.get(1), "inside a loop, chunk 1");
+        } finally {
+            Parallel.setThreads(Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    @Test
     void matmulIsBitIdenticalWithOneAndTwoThreadsForEveryKernel() {
         Rng rng = new Rng(41);
         Tensor a = Tensor.randn(rng, 300, 600), b = Tensor.randn(rng, 600, 530), bt = Tensor.randn(rng, 530, 600);
         Tensor at = Tensor.randn(rng, 600, 300), batched = Tensor.randn(rng, 3, 67, 600);
         Tensor few = Tensor.randn(rng, 32, 600), fewT = Tensor.randn(rng, 600, 32); // B read in place, cut by columns
+        // 2-64 MFLOP: one part per thread, cut by rows (m > n) or by columns, at a row count and a column count that are not multiples of the blocks
+        Tensor tall = Tensor.randn(rng, 130, 300), narrow = Tensor.randn(rng, 300, 70), narrowT = Tensor.randn(rng, 70, 300), tallT = Tensor.randn(rng, 300, 130);
+        Tensor wide = Tensor.randn(rng, 300, 197);
         Tensor longA = Tensor.randn(rng, 18, 4000), longB = Tensor.randn(rng, 40, 4000); // small C, long k: dot products
         for (Gemm kernel : LinalgTest.kernels()) {
             Gemm previous = Gemm.use(kernel);
@@ -142,6 +161,9 @@ class ParallelTest {
                 assertSameBits(k + "batched matmul", () -> Linalg.matmul(batched, b));
                 assertSameBits(k + "matmul few rows", () -> Linalg.matmul(few, b));
                 assertSameBits(k + "matmul few rows A^T B^T", () -> Linalg.matmul(fewT, true, bt, true));
+                assertSameBits(k + "matmul cut by rows", () -> Linalg.matmul(tall, narrow));
+                assertSameBits(k + "matmul cut by rows A^T B^T", () -> Linalg.matmul(tallT, true, narrowT, true));
+                assertSameBits(k + "matmul cut by columns", () -> Linalg.matmul(narrowT, wide));
                 assertSameBits(k + "matmul small A B^T, long k", () -> Linalg.matmul(longA, false, longB, true));
             } finally {
                 Gemm.use(previous);
