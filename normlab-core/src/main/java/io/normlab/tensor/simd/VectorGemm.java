@@ -2,6 +2,7 @@ package io.normlab.tensor.simd;
 
 import io.normlab.tensor.Gemm;
 import io.normlab.tensor.Parallel;
+import io.normlab.tensor.Scratch;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -25,7 +26,7 @@ import jdk.incubator.vector.VectorSpecies;
  * parallel loop); those below {@link #SPLIT_FLOPS} are cut into one independent part per thread,
  * each packing its own operands (packed panels shared across cores measured 15-35% slower at the
  * MLP and conv sizes); larger ones share packed panels among their tasks. Pack buffers are
- * per-thread and reused.
+ * per-thread and reused ({@link Scratch}).
  * Only loaded when the incubator module is present (see {@code io.normlab.tensor.Backend}).
  */
 public final class VectorGemm implements Gemm {
@@ -45,7 +46,11 @@ public final class VectorGemm implements Gemm {
     /** Tasks per thread wanted when rows alone do not give enough of them. */
     private static final int TASKS_PER_THREAD = 4;
 
-    private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[5][]);
+    private static final Scratch PACKED_A = new Scratch();
+    private static final Scratch SHARED_A = new Scratch();
+    private static final Scratch PACKED_B = new Scratch();
+    private static final Scratch TILE = new Scratch();
+    private static final Scratch EDGE = new Scratch();
 
     @Override
     public void gemm(boolean transA, boolean transB, int m, int n, int k,
@@ -126,11 +131,10 @@ public final class VectorGemm implements Gemm {
     private static void block(boolean transA, float[] a, int aOff, int m, int k, int i0, int mc, float[] packedA, int r0, Panel panel,
                               int s0, int s1, float[] c, int cOff, int n, int jc, boolean accumulate) {
         int aSlivers = (mc + MR - 1) / MR;
-        float[][] buf = BUFFERS.get();
         int blocks = (k + KC - 1) / KC, kcMax = (k + blocks - 1) / blocks; // k cut into equal blocks of at most KC
-        float[] ap = packedA != null ? packedA : buffer(buf, 0, aSlivers * MR * kcMax);
-        float[] tile = buffer(buf, 1, MR * NR);
-        float[] edge = buffer(buf, 3, MR * NR);
+        float[] ap = packedA != null ? packedA : PACKED_A.get(aSlivers * MR * kcMax);
+        float[] tile = TILE.get(MR * NR);
+        float[] edge = EDGE.get(MR * NR);
         for (int pc = 0; pc < k; pc += kcMax) {
             int kc = Math.min(kcMax, k - pc);
             boolean add = accumulate || pc > 0;
@@ -167,7 +171,7 @@ public final class VectorGemm implements Gemm {
 
         static float[] pack(boolean transA, float[] a, int aOff, int m, int k, int r0, int r1, boolean parallel) {
             int mBlocks = (r1 - r0 + MC - 1) / MC, blocks = (k + KC - 1) / KC, kcMax = (k + blocks - 1) / blocks;
-            float[] ap = buffer(BUFFERS.get(), 4, mBlocks * MC * k);
+            float[] ap = SHARED_A.get(mBlocks * MC * k);
             Parallel.forRange(mBlocks, parallel ? 1 : mBlocks, (ch, lo, hi) -> {
                 for (int ib = lo; ib < hi; ib++) {
                     int i0 = r0 + ib * MC, mc = Math.min(MC, r1 - i0), aSlivers = (mc + MR - 1) / MR;
@@ -183,12 +187,6 @@ public final class VectorGemm implements Gemm {
         static int at(int i0, int k, int pc, int aSlivers) {
             return i0 * k + pc * aSlivers * MR;
         }
-    }
-
-    static float[] buffer(float[][] buf, int slot, int size) {
-        float[] b = buf[slot];
-        if (b == null || b.length < size) b = buf[slot] = new float[Math.max(size, b == null ? 0 : b.length + b.length / 2)];
-        return b;
     }
 
     /** Where the kernel reads B sliver s: a packed copy, or B itself (rows of stride n). */
@@ -215,7 +213,7 @@ public final class VectorGemm implements Gemm {
 
         static Panel packed(boolean transB, float[] b, int bOff, int n, int k, int jc, int nc, boolean parallel) {
             int slivers = (nc + NR - 1) / NR;
-            float[] bp = buffer(BUFFERS.get(), 2, slivers * k * NR);
+            float[] bp = PACKED_B.get(slivers * k * NR);
             Parallel.forRange(slivers, parallel ? 1 : slivers, (ch, lo, hi) -> {
                 for (int s = lo; s < hi; s++) {
                     Packing.packB(transB, b, bOff, n, k, jc + s * NR, Math.min(NR, nc - s * NR), 0, k, bp, s * k * NR);
@@ -228,7 +226,7 @@ public final class VectorGemm implements Gemm {
             int full = nc / NR;
             float[] edge = null;
             if (full * NR < nc) {
-                edge = buffer(BUFFERS.get(), 2, k * NR);
+                edge = PACKED_B.get(k * NR);
                 Packing.packB(false, b, bOff, n, k, jc + full * NR, nc - full * NR, 0, k, edge, 0);
             }
             return new Panel(null, edge, b, bOff, n, k, jc, full);
