@@ -147,10 +147,10 @@ class ParallelTest {
         Tensor a = Tensor.randn(rng, 300, 600), b = Tensor.randn(rng, 600, 530), bt = Tensor.randn(rng, 530, 600);
         Tensor at = Tensor.randn(rng, 600, 300), batched = Tensor.randn(rng, 3, 67, 600);
         Tensor few = Tensor.randn(rng, 32, 600), fewT = Tensor.randn(rng, 600, 32); // B read in place, cut by columns
-        // 2-64 MFLOP: one part per thread, cut by rows (m > n) or by columns, at a row count and a column count that are not multiples of the blocks
-        Tensor tall = Tensor.randn(rng, 130, 300), narrow = Tensor.randn(rng, 300, 70), narrowT = Tensor.randn(rng, 70, 300), tallT = Tensor.randn(rng, 300, 130);
-        Tensor wide = Tensor.randn(rng, 300, 197);
-        Tensor longA = Tensor.randn(rng, 18, 4000), longB = Tensor.randn(rng, 40, 4000); // small C, long k: dot products
+        // 8-64 MFLOP: one part per thread, cut by rows (m > n) or by columns, at a row count and a column count that are not multiples of the blocks
+        Tensor tall = Tensor.randn(rng, 130, 600), narrow = Tensor.randn(rng, 600, 70), narrowT = Tensor.randn(rng, 70, 600), tallT = Tensor.randn(rng, 600, 130);
+        Tensor wide = Tensor.randn(rng, 600, 197);
+        Tensor longA = Tensor.randn(rng, 18, 8000), longB = Tensor.randn(rng, 40, 8000); // small C, long k: dot products
         for (Gemm kernel : LinalgTest.kernels()) {
             Gemm previous = Gemm.use(kernel);
             try {

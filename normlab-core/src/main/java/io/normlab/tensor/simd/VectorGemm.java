@@ -39,8 +39,12 @@ public final class VectorGemm implements Gemm {
     private static final int NC = 1024;
     /** Rows of A above which B (not transposed) is packed: below it each B sliver is read by few A slivers. */
     private static final int DIRECT_B_MAX_M = 64;
-    /** Products with fewer flops run on one thread (a parallel region costs some microseconds). */
-    static final long PARALLEL_FLOPS = 1L << 21;
+    /**
+     * Products with fewer flops run on one thread: an LSTM step's 4 MFLOP products ran 18% slower
+     * per training step on two threads than on one (the parallel region and the cold caches of the
+     * second core cost more than half of a 20-microsecond product).
+     */
+    static final long PARALLEL_FLOPS = 1L << 23;
     /** Parallel products below this many flops are cut into one independent part per thread (no shared packing). */
     static final long SPLIT_FLOPS = 1L << 26;
     /** Tasks per thread wanted when rows alone do not give enough of them. */
