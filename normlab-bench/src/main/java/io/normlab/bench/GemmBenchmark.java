@@ -29,9 +29,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class GemmBenchmark {
-    /** "m,n,k,transA,transB": squares of WORKLOADS.md, then mlp fwd, lstm h W_hh^T, conv2 forward and weight gradient. */
+    /**
+     * "m,n,k,transA,transB": squares of WORKLOADS.md, then the MLP layer's forward, input gradient and
+     * weight gradient (cut into one part per thread), the LSTM step's h W_hh^T (below the parallel
+     * threshold) and input-weight gradient over all steps, conv2's forward and transposed weight gradient.
+     */
     @Param({"256,256,256,N,N", "512,512,512,N,N", "1024,1024,1024,N,N", "2048,2048,2048,N,N",
-            "128,256,256,N,T", "32,512,128,N,T", "64,196,288,N,N", "64,288,196,N,T"})
+            "128,256,256,N,T", "128,256,256,N,N", "256,256,128,T,N", "32,512,128,N,T", "32,512,1600,T,N",
+            "64,196,288,N,N", "288,64,196,N,T"})
     public String shape;
 
     @Param({"1", "2"})
