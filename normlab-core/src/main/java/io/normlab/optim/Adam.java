@@ -77,18 +77,14 @@ public final class Adam extends Optimizer {
             float bc2Sqrt = (float) Math.sqrt(bc2);
             float decay = (float) (1 - lr * cfg.weightDecay());
             float[] mk = m[k], vk = v[k];
-            boolean coupled = wd != 0 && !cfg.decoupled();
-            // Elementwise, so the same bits whatever the chunking.
+            boolean decoupled = wd != 0 && cfg.decoupled();
+            float l2 = wd != 0 && !cfg.decoupled() ? wd : 0f; // Adam's L2 term; AdamW decays the weight instead
             Parallel.forRange(w.length, GRAIN, (c, lo, hi) -> {
-                if (wd != 0 && cfg.decoupled()) for (int i = lo; i < hi; i++) w[i] *= decay;
-                if (coupled) update(w, g, wd, mk, vk, lo, hi, oneMinusB1, b2, oneMinusB2, bc2Sqrt, eps, stepSize);
-                else update(w, g, 0f, mk, vk, lo, hi, oneMinusB1, b2, oneMinusB2, bc2Sqrt, eps, stepSize);
+                if (decoupled) for (int i = lo; i < hi; i++) w[i] *= decay;
+                update(w, g, l2, mk, vk, lo, hi, oneMinusB1, b2, oneMinusB2, bc2Sqrt, eps, stepSize);
             });
         }
     }
-
-    /** Elements per parallel chunk of the update. */
-    private static final int GRAIN = 1 << 14;
 
     /** The moments and the step on elements [lo, hi), with the L2 term {@code wd * w} added to the gradient (0 for none). */
     private static void update(float[] w, float[] g, float wd, float[] mk, float[] vk, int lo, int hi, float oneMinusB1,

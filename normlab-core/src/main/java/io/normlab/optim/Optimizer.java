@@ -11,6 +11,12 @@ import java.util.Map;
  * Parameters without a gradient are skipped, as in PyTorch.
  */
 public abstract class Optimizer {
+    /**
+     * Elements per parallel chunk of an elementwise update: every element is updated on its own,
+     * so the results are the same bits whatever the chunking and the thread count.
+     */
+    protected static final int GRAIN = 1 << 15;
+
     protected final List<Var> params;
     protected double lr;
 

@@ -47,9 +47,6 @@ public final class Sgd extends Optimizer {
         }
     }
 
-    /** Elements per parallel chunk of the update. */
-    private static final int GRAIN = 1 << 15;
-
     private final Config cfg;
     private final float[][] momentumBuffers;
 
@@ -68,7 +65,6 @@ public final class Sgd extends Optimizer {
             boolean first = momentumBuffers[k] == null && cfg.momentum() != 0;
             if (first) momentumBuffers[k] = new float[w.length];
             float[] buf = momentumBuffers[k];
-            // Elementwise, so the same bits whatever the chunking.
             Parallel.forRange(w.length, GRAIN, (c, lo, hi) -> update(w, g, buf, first, lo, hi));
         }
     }
