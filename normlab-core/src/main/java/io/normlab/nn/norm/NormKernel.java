@@ -69,8 +69,9 @@ final class NormKernel {
             normalize(loops, x, l, element, g, mu, rstd, g1, b0, dst);
         };
         float[] out = Overlap.run(Parallel.chunks(k, grain), x.length, y, (chunk, dst) -> {
+            double[] sums = new double[2];
             for (int g = chunk * grain, end = Math.min(k, g + grain); g < end; g++) {
-                if (fixed == null) Stats.moments(loops, x, l, spec.centered(), g, mean, var);
+                if (fixed == null) Stats.moments(loops, x, l, spec.centered(), g, mean, var, sums);
                 if (dst != null) group.write(g, dst);
             }
         }, (chunk, dst) -> {

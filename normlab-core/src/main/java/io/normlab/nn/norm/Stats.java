@@ -6,9 +6,10 @@ import io.normlab.tensor.Parallel;
 /**
  * Means and variances of the groups of a {@link NormLayout}, in double precision.
  *
- * <p>{@link #compute} uses one pass of sums about a shift near the mean, or, when that would cancel,
- * two passes: the mean (of the deviations from the group's first element, which keeps the float
- * partial sums small), then the mean squared deviation from it, each through {@link NormLoops} (float partial sums over blocks of at most a few thousand
+ * <p>{@link #compute} uses one pass of sums about a shift near the mean, or, when that would
+ * cancel, two passes: the mean (of the deviations from the group's first element, which keeps the
+ * float partial sums small), then the mean squared deviation from it, each through
+ * {@link NormLoops} (float partial sums over blocks of at most a few thousand
  * deviations, added in double), so an input offset by 1e4 with unit noise keeps its full float
  * precision (the one-pass {@code E[x^2] - E[x]^2} in float would lose it). The variance is the
  * <em>biased</em> one, dividing by the group size m; {@link #unbiasedVar} rescales by
@@ -41,7 +42,8 @@ public final class Stats {
             Parallel.forRange(layout.c(), columnGrain(layout), (chunk, lo, hi) -> columns(loops, x, layout, centered, lo, hi, mean, var));
         } else {
             Parallel.forRange(k, Accum.grain(runElements(layout)), (chunk, lo, hi) -> {
-                for (int g = lo; g < hi; g++) moments(loops, x, layout, centered, g, mean, var);
+                double[] sums = new double[2];
+                for (int g = lo; g < hi; g++) moments(loops, x, layout, centered, g, mean, var, sums);
             });
         }
         return new Stats(mean, var, layout.groupSize());
@@ -84,17 +86,19 @@ public final class Stats {
      * shift (the mean of the group's first 16 elements): {@code var = mean(e^2) - mean(e)^2},
      * {@code e = x - shift}, as accurate as two passes while {@code mean(e)^2 <= var} (at most twice
      * the float error of the sums of e^2); otherwise (e.g. constant data) {@link #twoPass}.
+     * {@code sums} is two doubles of the caller's scratch (one array per chunk, not per statistic).
      */
-    static void moments(NormLoops loops, float[] x, NormLayout l, boolean centered, int g, double[] mean, double[] var) {
+    static void moments(NormLoops loops, float[] x, NormLayout l, boolean centered, int g, double[] mean, double[] var, double[] sums) {
         if (!centered) {
             twoPass(loops, x, l, false, g, mean, var);
             return;
         }
         int len = l.channelsPerGroup() * l.s(), runs = l.poolBatch() ? l.n() : 1, first = g * len, step = l.c() * l.s();
-        double[] sums = new double[2];
-        for (int i = 0; i < Math.min(16, len); i++) sums[0] += x[first + i];
-        float shift = (float) (sums[0] / Math.min(16, len));
+        double head = 0;
+        for (int i = 0; i < Math.min(16, len); i++) head += x[first + i];
+        float shift = (float) (head / Math.min(16, len));
         sums[0] = 0;
+        sums[1] = 0;
         for (int i = 0; i < runs; i++) loops.shiftedSums(x, first + i * step, len, shift, sums);
         double n = (double) runs * len, m1 = sums[0] / n, v = sums[1] / n - m1 * m1;
         if (!(m1 * m1 <= v)) {

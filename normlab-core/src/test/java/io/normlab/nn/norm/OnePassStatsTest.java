@@ -23,7 +23,7 @@ class OnePassStatsTest {
         for (NormLoops loops : List.of(NormLoops.plain(), NormLoops.current())) {
             int k = l.statCount();
             double[] mean = new double[k], var = new double[k];
-            for (int g = 0; g < k; g++) Stats.moments(loops, x, l, true, g, mean, var);
+            for (int g = 0; g < k; g++) Stats.moments(loops, x, l, true, g, mean, var, new double[2]);
             double[] em = new double[k], ev = new double[k];
             int s = l.s();
             for (int i = 0; i < x.length; i++) em[l.statOfRow(i / s)] += x[i];
@@ -57,7 +57,7 @@ class OnePassStatsTest {
             double[] mean = new double[l.statCount()], var = new double[l.statCount()];
             for (NormLoops loops : List.of(NormLoops.plain(), NormLoops.current())) {
                 for (int g = 0; g < l.statCount(); g++) {
-                    Stats.moments(loops, x, l, true, g, mean, var);
+                    Stats.moments(loops, x, l, true, g, mean, var, new double[2]);
                     assertEquals(0.0, var[g], 0.0, l + " group " + g + ": variance of constant data");
                     assertEquals(0.1f, (float) mean[g], 0f, l + " group " + g + ": mean of constant data");
                 }
