@@ -9,6 +9,8 @@ import io.normlab.tensor.Tensor;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,33 +27,42 @@ class OverlapTest {
             new NormCore.Spec(NormLayout.perChannel(8, 6, 3000), true, 1e-5f, NormCore.AffineAxis.CHANNEL),
             new NormCore.Spec(NormLayout.perSample(300, 1, 129, 1), false, 1e-5f, NormCore.AffineAxis.ELEMENT));
 
+    private int threads;
+    private IntFunction<float[]> allocator;
+    private int minElements;
+
+    @BeforeEach
+    void saveSettings() {
+        threads = Parallel.threads();
+        allocator = Overlap.allocator;
+        minElements = Overlap.minElements;
+    }
+
+    @AfterEach
+    void restoreSettings() {
+        Overlap.allocator = allocator;
+        Overlap.minElements = minElements;
+        Parallel.setThreads(threads);
+    }
+
     @Test
     void everyChunkIsWrittenOnceWhenTheAllocationComesLast() {
-        int threads = Parallel.threads();
-        IntFunction<float[]> previous = Overlap.allocator;
-        int previousMin = Overlap.minElements;
-        try {
-            Parallel.setThreads(2);
-            Overlap.minElements = 0;
-            AtomicInteger statsDone = new AtomicInteger();
-            Overlap.allocator = waitFor(statsDone, 7);
-            int[] writes = new int[7];
-            Overlap.Output write = (c, o) -> {
-                writes[c]++;
-                o[c] = c + 1;
-            };
-            float[] out = Overlap.run(7, 7, null, (c, o) -> {
-                statsDone.incrementAndGet();
-                if (o != null) write.write(c, o);
-            }, write);
-            for (int c = 0; c < 7; c++) {
-                assertEquals(1, writes[c], "chunk " + c + " writes");
-                assertEquals(c + 1, out[c], "chunk " + c + " output");
-            }
-        } finally {
-            Overlap.allocator = previous;
-            Overlap.minElements = previousMin;
-            Parallel.setThreads(threads);
+        Parallel.setThreads(2);
+        Overlap.minElements = 0;
+        AtomicInteger statsDone = new AtomicInteger();
+        Overlap.allocator = waitFor(statsDone, 7);
+        int[] writes = new int[7];
+        Overlap.Output write = (c, o) -> {
+            writes[c]++;
+            o[c] = c + 1;
+        };
+        float[] out = Overlap.run(7, 7, null, (c, o) -> {
+            statsDone.incrementAndGet();
+            if (o != null) write.write(c, o);
+        }, write);
+        for (int c = 0; c < 7; c++) {
+            assertEquals(1, writes[c], "chunk " + c + " writes");
+            assertEquals(c + 1, out[c], "chunk " + c + " output");
         }
     }
 
@@ -66,46 +77,37 @@ class OverlapTest {
 
     @Test
     void kernelsGiveTheSameBitsWhicheverLoopWritesTheOutput() {
-        int threads = Parallel.threads();
-        IntFunction<float[]> previous = Overlap.allocator;
-        int previousMin = Overlap.minElements;
-        try {
-            for (NormCore.Spec spec : SPECS) {
-                NormLayout l = spec.layout();
-                Rng rng = new Rng(21);
-                int params = spec.affine() == NormCore.AffineAxis.ELEMENT ? l.c() * l.s() : l.c();
-                float[] x = Tensor.randn(rng, 3f, 2f, l.numel()).data(), dy = Tensor.randn(rng, l.numel()).data();
-                float[] gamma = Tensor.randn(rng, 1f, 0.5f, params).data(), beta = Tensor.randn(rng, params).data();
-                Overlap.minElements = Integer.MAX_VALUE;
-                Parallel.setThreads(1);
-                NormKernel.Output want = NormKernel.forward(x, spec, null, gamma, beta, null);
-                NormKernel.Grads wantG = NormKernel.backward(dy, x, spec, want.stats(), true, gamma, true, true, true);
-                float[] yRef = new float[x.length];
-                NormReference.forward(x, spec, want.stats(), gamma, beta, yRef);
-                Checks.close(spec.layout() + " y vs reference", Tensor.wrap(yRef, x.length), Tensor.wrap(want.y(), x.length), 2e-5);
-                NormKernel.Grads ref = NormReference.backward(dy, x, spec, want.stats(), true, gamma, true, true, true);
-                Checks.close(spec.layout() + " dx vs reference", Tensor.wrap(ref.dx(), x.length), Tensor.wrap(wantG.dx(), x.length), 2e-5);
-                Overlap.minElements = 0;
-                for (int t : new int[] {1, 2}) {
-                    for (boolean late : new boolean[] {false, true}) {
-                        Parallel.setThreads(t);
-                        int chunks = Parallel.chunks(l.statCount(), Accum.grain(Stats.runElements(l)));
-                        assertTrue(chunks > 1, l + ": several chunks");
-                        Overlap.allocator = late && t > 1 ? OverlapTest::slowly : float[]::new;
-                        String what = l + " centered " + spec.centered() + " threads " + t + (late ? " late allocation" : "");
-                        NormKernel.Output got = NormKernel.forward(x, spec, null, gamma, beta, null);
-                        Checks.identical(what + ": y", Tensor.wrap(want.y(), x.length), Tensor.wrap(got.y(), x.length));
-                        NormKernel.Grads g = NormKernel.backward(dy, x, spec, got.stats(), true, gamma, true, true, true);
-                        Checks.identical(what + ": dx", Tensor.wrap(wantG.dx(), x.length), Tensor.wrap(g.dx(), x.length));
-                        Checks.identical(what + ": dgamma", Tensor.wrap(wantG.dgamma(), params), Tensor.wrap(g.dgamma(), params));
-                        Checks.identical(what + ": dbeta", Tensor.wrap(wantG.dbeta(), params), Tensor.wrap(g.dbeta(), params));
-                    }
+        for (NormCore.Spec spec : SPECS) {
+            NormLayout l = spec.layout();
+            Rng rng = new Rng(21);
+            int params = spec.affine() == NormCore.AffineAxis.ELEMENT ? l.c() * l.s() : l.c();
+            float[] x = Tensor.randn(rng, 3f, 2f, l.numel()).data(), dy = Tensor.randn(rng, l.numel()).data();
+            float[] gamma = Tensor.randn(rng, 1f, 0.5f, params).data(), beta = Tensor.randn(rng, params).data();
+            Overlap.minElements = Integer.MAX_VALUE;
+            Parallel.setThreads(1);
+            NormKernel.Output want = NormKernel.forward(x, spec, null, gamma, beta, null);
+            NormKernel.Grads wantG = NormKernel.backward(dy, x, spec, want.stats(), true, gamma, true, true, true);
+            float[] yRef = new float[x.length];
+            NormReference.forward(x, spec, want.stats(), gamma, beta, yRef);
+            Checks.close(spec.layout() + " y vs reference", Tensor.wrap(yRef, x.length), Tensor.wrap(want.y(), x.length), 2e-5);
+            NormKernel.Grads ref = NormReference.backward(dy, x, spec, want.stats(), true, gamma, true, true, true);
+            Checks.close(spec.layout() + " dx vs reference", Tensor.wrap(ref.dx(), x.length), Tensor.wrap(wantG.dx(), x.length), 2e-5);
+            Overlap.minElements = 0;
+            for (int t : new int[] {1, 2}) {
+                for (boolean late : new boolean[] {false, true}) {
+                    Parallel.setThreads(t);
+                    int chunks = Parallel.chunks(l.statCount(), Accum.grain(Stats.runElements(l)));
+                    assertTrue(chunks > 1, l + ": several chunks");
+                    Overlap.allocator = late && t > 1 ? OverlapTest::slowly : float[]::new;
+                    String what = l + " centered " + spec.centered() + " threads " + t + (late ? " late allocation" : "");
+                    NormKernel.Output got = NormKernel.forward(x, spec, null, gamma, beta, null);
+                    Checks.identical(what + ": y", Tensor.wrap(want.y(), x.length), Tensor.wrap(got.y(), x.length));
+                    NormKernel.Grads g = NormKernel.backward(dy, x, spec, got.stats(), true, gamma, true, true, true);
+                    Checks.identical(what + ": dx", Tensor.wrap(wantG.dx(), x.length), Tensor.wrap(g.dx(), x.length));
+                    Checks.identical(what + ": dgamma", Tensor.wrap(wantG.dgamma(), params), Tensor.wrap(g.dgamma(), params));
+                    Checks.identical(what + ": dbeta", Tensor.wrap(wantG.dbeta(), params), Tensor.wrap(g.dbeta(), params));
                 }
             }
-        } finally {
-            Overlap.allocator = previous;
-            Overlap.minElements = previousMin;
-            Parallel.setThreads(threads);
         }
     }
 
