@@ -51,6 +51,30 @@ final class GateMath {
         return Tensor.wrap(b, n);
     }
 
+    /**
+     * One row of the LSTM cell update {@code c' = f * c + i * g}: the activated gates i, f, g are
+     * H-long blocks one after another from {@code gates[gAt]}; c and c' are H long.
+     */
+    static void cellRow(float[] gates, int gAt, float[] c, int cAt, float[] out, int outAt, int hid) {
+        for (int j = 0; j < hid; j++) out[outAt + j] = gates[gAt + hid + j] * c[cAt + j] + gates[gAt + j] * gates[gAt + 2 * hid + j];
+    }
+
+    /**
+     * Its gradient, from dc' (the total gradient of c', H long, at {@code dcn[dcAt]}):
+     * {@code da_i = dc' g i (1 - i)}, {@code da_f = dc' c f (1 - f)}, {@code da_g = dc' i (1 - g^2)}
+     * into the blocks of da from {@code daAt} (laid out as the gates), and {@code dc = dc' f} into
+     * {@code dc[dcAt]}, which may be dcn itself (each element is read before it is written).
+     */
+    static void cellRowGrad(float[] dcn, float[] gates, int gAt, float[] c, int cAt, float[] da, int daAt, float[] dc, int dcAt, int hid) {
+        for (int j = 0; j < hid; j++) {
+            float d = dcn[dcAt + j], i = gates[gAt + j], f = gates[gAt + hid + j], g = gates[gAt + 2 * hid + j];
+            da[daAt + j] = d * g * i * (1f - i);
+            da[daAt + hid + j] = d * c[cAt + j] * f * (1f - f);
+            da[daAt + 2 * hid + j] = d * i * (1f - g * g);
+            dc[dcAt + j] = d * f;
+        }
+    }
+
     /** {@link MathLoops#sigmoid(float)}. */
     static float sigmoid(float v) {
         return MathLoops.sigmoid(v);

@@ -61,7 +61,7 @@ final class LnLstmGates {
                 int at = r * 4 * hid, g = r * h3, o = r * hid;
                 m.sigmoid(a, at, gates, g, 2 * hid);
                 m.tanh(a, at + 2 * hid, gates, g + 2 * hid, hid);
-                for (int j = 0; j < hid; j++) out[o + j] = gates[g + hid + j] * c[o + j] + gates[g + j] * gates[g + 2 * hid + j];
+                GateMath.cellRow(gates, g, c, o, out, o, hid);
             }
             return Tensor.wrap(out, n, hid);
         }
@@ -71,16 +71,7 @@ final class LnLstmGates {
             float[] dcn = gradOut.data();
             int n = dcn.length / hid, h3 = 3 * hid;
             float[] da = new float[n * 4 * hid], dc = new float[n * hid];
-            for (int r = 0; r < n; r++) {
-                int at = r * 4 * hid, g = r * h3, o = r * hid;
-                for (int j = 0; j < hid; j++) {
-                    float d = dcn[o + j], i = gates[g + j], f = gates[g + hid + j], gg = gates[g + 2 * hid + j];
-                    da[at + j] = d * gg * i * (1f - i);
-                    da[at + hid + j] = d * c[o + j] * f * (1f - f);
-                    da[at + 2 * hid + j] = d * i * (1f - gg * gg);
-                    dc[o + j] = d * f;
-                }
-            }
+            for (int r = 0; r < n; r++) GateMath.cellRowGrad(dcn, gates, r * h3, c, r * hid, da, r * 4 * hid, dc, r * hid, hid);
             return new Tensor[] {needsGrad(0) ? Tensor.wrap(da, n, 4 * hid) : null, needsGrad(1) ? Tensor.wrap(dc, n, hid) : null};
         }
 

@@ -63,7 +63,7 @@ final class LstmCellFunction extends Function {
             m.sigmoid(act, a, act, a, 2 * hid); // i, f
             m.tanh(act, a + 2 * hid, act, a + 2 * hid, hid); // g
             m.sigmoid(act, a + 3 * hid, act, a + 3 * hid, hid); // o
-            for (int j = 0; j < hid; j++) out[o + hid + j] = act[a + hid + j] * c[r * hid + j] + act[a + j] * act[a + 2 * hid + j];
+            GateMath.cellRow(act, a, c, r * hid, out, o + hid, hid);
             m.tanh(out, o + hid, tanhC, r * hid, hid);
             for (int j = 0; j < hid; j++) out[o + j] = act[a + 3 * hid + j] * tanhC[r * hid + j];
         }
@@ -79,16 +79,11 @@ final class LstmCellFunction extends Function {
         for (int r = 0; r < n; r++) {
             int a = r * g4;
             for (int j = 0; j < hid; j++) {
-                float i = act[a + j], f = act[a + hid + j], g = act[a + 2 * hid + j], o = act[a + 3 * hid + j];
-                float tc = tanhC[r * hid + j];
-                float dh = go[r * 2 * hid + j];
-                float dcn = go[r * 2 * hid + hid + j] + dh * o * (1f - tc * tc);
-                da[a + j] = dcn * g * i * (1f - i);
-                da[a + hid + j] = dcn * c[r * hid + j] * f * (1f - f);
-                da[a + 2 * hid + j] = dcn * i * (1f - g * g);
+                float o = act[a + 3 * hid + j], tc = tanhC[r * hid + j], dh = go[r * 2 * hid + j];
+                dc[r * hid + j] = go[r * 2 * hid + hid + j] + dh * o * (1f - tc * tc); // dc', turned into dc below
                 da[a + 3 * hid + j] = dh * tc * o * (1f - o);
-                dc[r * hid + j] = dcn * f;
             }
+            GateMath.cellRowGrad(dc, act, a, c, r * hid, da, a, dc, r * hid, hid);
         }
         Tensor[] r = new Tensor[7];
         if (needsGrad(0)) {
