@@ -19,8 +19,8 @@ import jdk.incubator.vector.VectorSpecies;
  *   <li>A is packed per block of {@code MC} rows and {@code KC} columns into slivers of MR rows.</li>
  * </ul>
  * k is cut into equal blocks of at most {@code KC}. A product {@code A B^T} with a small C and a
- * long k takes the dot-product form of {@link DotKernel} instead. Work is cut into tasks of (row block, group of column slivers) that each own their part of C and
- * run every k-block in ascending order, so each element of C sums over k in the same order
+ * long k takes the dot-product form of {@link DotKernel} instead. Work is cut into tasks of (row
+ * block, group of column slivers) that each own their part of C and run every k-block in ascending order, so each element of C sums over k in the same order
  * whatever the thread count or the cut: results are bit-identical with 1 or N threads. Products
  * below {@link #PARALLEL_FLOPS} stay on the calling thread (as do those called from inside a
  * parallel loop); those below {@link #SPLIT_FLOPS} are cut into one independent part per thread,
